@@ -1,0 +1,52 @@
+import { existsSync } from 'node:fs'
+import Database from 'better-sqlite3'
+import { DomainError } from '../../shared/errors'
+import { MIGRATIONS, migrate } from './migrate'
+
+export type Db = Database.Database
+
+/** 'ZCZT' — marks the file as this app's, so a stray SQLite file is never migrated by mistake. */
+export const APPLICATION_ID = 0x5a435a54
+
+/**
+ * Checks an existing file before anything writes to it: a database from a newer
+ * version of the app, or a file that is not ours, is refused and left byte-identical
+ * (a read-only open never changes the main file).
+ */
+function preflight(file: string): void {
+  if (!existsSync(file)) return
+  const ro = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const appId = ro.pragma('application_id', { simple: true }) as number
+    const version = ro.pragma('user_version', { simple: true }) as number
+    if (appId !== 0 && appId !== APPLICATION_ID) {
+      throw new DomainError('DB_FOREIGN', '这个数据文件不属于驻场值守台，已拒绝打开。')
+    }
+    if (version > MIGRATIONS.length) {
+      throw new DomainError(
+        'DB_TOO_NEW',
+        `数据文件的结构版本（${version}）比本程序支持的（${MIGRATIONS.length}）更新，请使用新版本程序打开。文件未作任何改动。`,
+      )
+    }
+  } finally {
+    ro.close()
+  }
+}
+
+export function openDatabase(file: string): Db {
+  preflight(file)
+  const db = new Database(file)
+  try {
+    // WAL + FULL: a committed record survives a power cut in the duty room.
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = FULL')
+    db.pragma('foreign_keys = ON')
+    db.pragma('busy_timeout = 5000')
+    db.pragma(`application_id = ${APPLICATION_ID}`)
+    migrate(db)
+    return db
+  } catch (e) {
+    db.close()
+    throw e
+  }
+}

@@ -1,0 +1,29 @@
+import { app, type BrowserWindow, session } from 'electron'
+import { CONTENT_SECURITY_POLICY, isAllowedRequest, NO_NETWORK_SWITCHES } from './policy'
+
+/** Must run before app.whenReady(). */
+export function applyProcessSwitches(): void {
+  for (const [name, value] of NO_NETWORK_SWITCHES) app.commandLine.appendSwitch(name, value)
+  app.enableSandbox()
+}
+
+/** Session-wide guards: no network request, no permission, strict CSP on every response. */
+export function hardenSession(devServerUrl?: string): void {
+  const ses = session.defaultSession
+  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
+  ses.setPermissionCheckHandler(() => false)
+  ses.setSpellCheckerEnabled(false)
+  ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequest(details.url, devServerUrl) }))
+  ses.webRequest.onHeadersReceived((details, callback) =>
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),
+  )
+}
+
+/** No navigation away from the app, no new windows, no <webview>. */
+export function hardenWindow(win: BrowserWindow): void {
+  const wc = win.webContents
+  wc.setWindowOpenHandler(() => ({ action: 'deny' }))
+  wc.on('will-navigate', (event) => event.preventDefault())
+  wc.on('will-redirect', (event) => event.preventDefault())
+  wc.on('will-attach-webview', (event) => event.preventDefault())
+}

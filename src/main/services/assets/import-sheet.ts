@@ -1,0 +1,96 @@
+import {
+  ASSET_IMPORT_COLUMNS,
+  ASSET_KIND_LABELS,
+  ASSET_STATUS_LABELS,
+  type AssetFields,
+  assetFields,
+} from '../../../shared/assets/contract'
+import { parseCsv } from '../../../shared/csv'
+import { DomainError } from '../../../shared/errors'
+
+export interface SheetRow {
+  /** the row number a person sees in Excel/WPS (header = 1) */
+  line: number
+  fields: Omit<AssetFields, 'parentId'>
+  parentName: string
+}
+
+const MAX_ROWS = 5000
+const TIERS: Record<string, number> = { 一级: 1, 二级: 2, 三级: 3, 四级: 4, 五级: 5 }
+const KIND_ALIASES: Record<string, string> = { 系统: 'system', 应用系统: 'system', 服务器: 'host' }
+
+function byLabel(labels: Record<string, string>, value: string): string | undefined {
+  const hit = Object.entries(labels).find(([code, label]) => value === label || value === code)
+  return hit?.[0]
+}
+
+/** Loads the rows of the first sheet of an xlsx file; exceljs is loaded only when a file is imported. */
+async function xlsxRows(base64: string): Promise<string[][]> {
+  const { default: ExcelJS } = await import('exceljs')
+  const wb = new ExcelJS.Workbook()
+  try {
+    await wb.xlsx.load(Buffer.from(base64, 'base64') as unknown as ArrayBuffer)
+  } catch {
+    throw new DomainError('IMPORT_BAD_FILE', '无法读取这个 xlsx 文件，请确认它是 Excel/WPS 保存的 .xlsx 格式')
+  }
+  const sheet = wb.worksheets[0]
+  if (!sheet) throw new DomainError('IMPORT_EMPTY', '文件中没有工作表')
+  const rows: string[][] = []
+  sheet.eachRow({ includeEmpty: true }, (row, n) => {
+    const cells: string[] = []
+    for (let c = 1; c <= Math.max(row.cellCount, ASSET_IMPORT_COLUMNS.length); c++) cells.push(row.getCell(c).text ?? '')
+    rows[n - 1] = cells
+  })
+  return Array.from(rows, (r) => r ?? [])
+}
+
+/**
+ * Reads and validates every row. Any bad row makes the whole import fail with a
+ * message listing each problem by row number, so nothing is half-imported.
+ */
+export async function readAssetSheet(format: 'csv' | 'xlsx', content: string): Promise<SheetRow[]> {
+  const rows = format === 'csv' ? parseCsv(content) : await xlsxRows(content)
+  const header = (rows[0] ?? []).map((h) => h.trim())
+  const col = (name: (typeof ASSET_IMPORT_COLUMNS)[number]) => header.indexOf(name)
+  const missing = ['名称', '类型', '保障等级'].filter((h) => !header.includes(h))
+  if (missing.length) {
+    throw new DomainError('IMPORT_BAD_HEADER', `第 1 行应为表头，缺少列：${missing.join('、')}（可用列：${ASSET_IMPORT_COLUMNS.join('、')}）`)
+  }
+  const out: SheetRow[] = []
+  const errors: string[] = []
+  for (let i = 1; i < rows.length; i++) {
+    const cells = rows[i]!.map((c) => c.trim())
+    if (cells.every((c) => c === '')) continue
+    if (out.length >= MAX_ROWS) {
+      errors.push(`超过 ${MAX_ROWS} 行，请分批导入`)
+      break
+    }
+    const line = i + 1
+    const cell = (name: (typeof ASSET_IMPORT_COLUMNS)[number]) => (col(name) >= 0 ? (cells[col(name)] ?? '') : '')
+    const kindText = cell('类型')
+    const kind = KIND_ALIASES[kindText] ?? byLabel(ASSET_KIND_LABELS, kindText)
+    const tierText = cell('保障等级')
+    const tier = TIERS[tierText] ?? (/^[1-5]$/.test(tierText) ? Number(tierText) : NaN)
+    const statusText = cell('状态')
+    const status = statusText === '' ? 'in_service' : byLabel(ASSET_STATUS_LABELS, statusText)
+    const problems: string[] = []
+    if (!kind) problems.push(`类型“${kindText}”无效（应为 ${Object.values(ASSET_KIND_LABELS).join('/')}）`)
+    if (Number.isNaN(tier)) problems.push(`保障等级“${tierText}”无效（应为 1–5）`)
+    if (!status) problems.push(`状态“${statusText}”无效（应为 在用/停用）`)
+    const parsed = assetFields.safeParse({
+      name: cell('名称'),
+      kind: kind ?? 'system',
+      department: cell('责任部门'),
+      tier: Number.isNaN(tier) ? 1 : tier,
+      contacts: cell('联系人'),
+      configNotes: cell('配置说明'),
+      status: status ?? 'in_service',
+    })
+    if (!parsed.success) problems.push(...parsed.error.issues.map((x) => x.message))
+    if (problems.length) errors.push(`第 ${line} 行：${problems.join('；')}`)
+    else out.push({ line, fields: parsed.data!, parentName: cell('上级') })
+  }
+  if (errors.length) throw new DomainError('IMPORT_INVALID', `导入未执行，请修正后重试：\n${errors.slice(0, 50).join('\n')}${errors.length > 50 ? `\n……共 ${errors.length} 处问题` : ''}`)
+  if (out.length === 0) throw new DomainError('IMPORT_EMPTY', '文件中没有数据行')
+  return out
+}

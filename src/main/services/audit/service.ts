@@ -1,0 +1,125 @@
+import type { Db } from '../../db/connection'
+import type { AuditEntryDto } from '../../../shared/audit/contract'
+import type { Actor } from '../../../shared/ipc/kit'
+import type { Page } from '../../../shared/paging'
+import { dayStartIso, addDays, toSiteIso } from '../../../shared/time/site-time'
+import type { Clock } from '../clock'
+import { type ChainCheck, type ChainedRow, GENESIS_HASH, rowHash, verifyRows } from './chain'
+
+export interface AuditWho {
+  id: number | null
+  name: string
+}
+
+export const who = (actor: Actor | null, fallbackName = '（未登录）'): AuditWho =>
+  actor ? { id: actor.id, name: actor.displayName } : { id: null, name: fallbackName }
+
+export interface AuditQuery {
+  userId?: number | undefined
+  entity?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+  offset: number
+  limit: number
+}
+
+/**
+ * The append-only, hash-chained audit trail. `record` must be called inside the
+ * transaction of the change it describes: if the audit row cannot be written the
+ * change is rolled back with it.
+ */
+export class AuditService {
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  record(
+    by: AuditWho,
+    action: string,
+    entity: string,
+    entityId: number | string | null,
+    before: unknown,
+    after: unknown,
+    result: 'ok' | 'denied' | 'failed' = 'ok',
+  ): number {
+    const head = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      | { seq: number; hash: string }
+      | undefined
+    const row: Omit<ChainedRow, 'hash'> = {
+      seq: (head?.seq ?? 0) + 1,
+      at: toSiteIso(this.clock.now()),
+      user_id: by.id,
+      user_name: by.name,
+      action,
+      entity,
+      entity_id: entityId === null ? null : String(entityId),
+      before_json: before === null || before === undefined ? null : JSON.stringify(before),
+      after_json: after === null || after === undefined ? null : JSON.stringify(after),
+      result,
+      prev_hash: head?.hash ?? GENESIS_HASH,
+    }
+    this.db
+      .prepare(
+        `INSERT INTO audit_log (seq, at, user_id, user_name, action, entity, entity_id, before_json, after_json, result, prev_hash, hash)
+         VALUES (@seq, @at, @user_id, @user_name, @action, @entity, @entity_id, @before_json, @after_json, @result, @prev_hash, @hash)`,
+      )
+      .run({ ...row, hash: rowHash(row) })
+    return row.seq
+  }
+
+  verify(): ChainCheck {
+    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY rowid').iterate() as IterableIterator<ChainedRow>
+    return verifyRows(rows)
+  }
+
+  head(): { seq: number; hash: string } {
+    const head = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+      | { seq: number; hash: string }
+      | undefined
+    return head ?? { seq: 0, hash: GENESIS_HASH }
+  }
+
+  list(q: AuditQuery): Page<AuditEntryDto> {
+    const where: string[] = []
+    const params: Record<string, unknown> = {}
+    if (q.userId) {
+      where.push('user_id = @userId')
+      params.userId = q.userId
+    }
+    if (q.entity) {
+      where.push('entity = @entity')
+      params.entity = q.entity
+    }
+    if (q.from) {
+      where.push('at >= @from')
+      params.from = dayStartIso(q.from)
+    }
+    if (q.to) {
+      where.push('at < @to')
+      params.to = dayStartIso(addDays(q.to, 1))
+    }
+    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(params) as { n: number }).n
+    const rows = this.db
+      .prepare(`SELECT * FROM audit_log ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: q.limit, offset: q.offset }) as ChainedRow[]
+    return { total, items: rows.map(toDto) }
+  }
+}
+
+function toDto(r: ChainedRow): AuditEntryDto {
+  return {
+    seq: r.seq,
+    at: r.at,
+    userId: r.user_id,
+    userName: r.user_name,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    before: r.before_json === null ? null : JSON.parse(r.before_json),
+    after: r.after_json === null ? null : JSON.parse(r.after_json),
+    result: r.result as AuditEntryDto['result'],
+    hash: r.hash,
+  }
+}

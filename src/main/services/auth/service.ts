@@ -1,0 +1,174 @@
+import type { Db } from '../../db/connection'
+import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, passwordProblem } from '../../../shared/auth/password-rules'
+import type { SessionDto, UserDto } from '../../../shared/auth/contract'
+import { DomainError } from '../../../shared/errors'
+import type { Actor } from '../../../shared/ipc/kit'
+import type { SiteDto } from '../../../shared/site/contract'
+import { formatDateTime, parseIso, toSiteIso } from '../../../shared/time/site-time'
+import { type AuditService, who } from '../audit/service'
+import type { Clock } from '../clock'
+import type { SiteService } from '../site/service'
+import { hashPassword, verifyPassword } from './password'
+import { toUserDto, type UserRepository, type UserRow } from './users'
+
+export interface SetupInput {
+  site: SiteDto
+  admin: { username: string; displayName: string; phone: string; password: string }
+}
+
+const actorOf = (u: UserRow): Actor => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role })
+
+/**
+ * The one session of this app window: who is logged in on the duty-room PC and
+ * whether the idle lock is on. Also the place where passwords are checked, so
+ * every check (login, unlock, later sign-offs) counts toward the lockout.
+ */
+export class AuthService {
+  private userId: number | null = null
+  private locked = false
+
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+    private readonly audit: AuditService,
+    private readonly users: UserRepository,
+    private readonly site: SiteService,
+  ) {}
+
+  private now(): string {
+    return toSiteIso(this.clock.now())
+  }
+
+  currentActor(): Actor | null {
+    const u = this.userId === null ? undefined : this.users.byId(this.userId)
+    return u && u.active === 1 ? actorOf(u) : null
+  }
+
+  isLocked(): boolean {
+    return this.locked
+  }
+
+  status(): SessionDto {
+    const site = this.site.find()
+    const actor = this.currentActor()
+    const user = actor ? toUserDto(this.users.byId(actor.id)!) : null
+    return {
+      setupDone: site !== null,
+      siteName: site?.customerUnit ?? null,
+      user,
+      locked: user !== null && this.locked,
+      idleLockMinutes: site?.idleLockMinutes ?? 15,
+      loginUsers: this.users
+        .all()
+        .filter((u) => u.active === 1)
+        .map((u) => ({ username: u.username, displayName: u.display_name })),
+    }
+  }
+
+  setup(input: SetupInput): SessionDto {
+    const problem = passwordProblem(input.admin.password, input.admin.username)
+    if (problem) throw new DomainError('PASSWORD_WEAK', problem)
+    const hash = hashPassword(input.admin.password)
+    this.db.transaction(() => {
+      if (this.site.find() || this.users.count() > 0) throw new DomainError('ALREADY_SET_UP', '站点已经初始化过了')
+      this.site.insert(input.site)
+      const id = this.users.insert({ ...input.admin, role: 'lead', passwordHash: hash, now: this.now() })
+      const by = { id, name: input.admin.displayName }
+      this.audit.record(by, 'setup', 'site', 1, null, input.site)
+      this.audit.record(by, 'create', 'user', id, null, toUserDto(this.users.byId(id)!))
+    })()
+    return this.status()
+  }
+
+  login(username: string, password: string): SessionDto {
+    const user = this.users.byUsername(username)
+    if (!user) {
+      this.db.transaction(() => this.audit.record({ id: null, name: username }, 'login.failed', 'session', null, null, { reason: 'unknown user' }, 'denied'))()
+      throw new DomainError('AUTH_FAILED', '用户名或密码错误')
+    }
+    if (user.active !== 1) {
+      this.db.transaction(() => this.audit.record({ id: user.id, name: user.display_name }, 'login.failed', 'session', user.id, null, { reason: 'inactive' }, 'denied'))()
+      throw new DomainError('ACCOUNT_DISABLED', '该账号已停用，请联系负责人')
+    }
+    this.checkPassword(user.id, password)
+    this.db.transaction(() => this.audit.record({ id: user.id, name: user.display_name }, 'login', 'session', user.id, null, null))()
+    this.userId = user.id
+    this.locked = false
+    return this.status()
+  }
+
+  /**
+   * Verifies a user's password and counts failures: after MAX_FAILED_LOGINS in a
+   * row the account is locked for LOCKOUT_MINUTES. Throws on failure; the failure
+   * and its audit row are committed before the error is thrown.
+   */
+  checkPassword(userId: number, password: string): void {
+    const user = this.users.byId(userId)
+    if (!user) throw new DomainError('AUTH_FAILED', '用户名或密码错误')
+    const by = { id: user.id, name: user.display_name }
+    const nowMs = this.clock.now()
+    const lockedUntil = user.locked_until ? parseIso(user.locked_until) : null
+    if (lockedUntil !== null && lockedUntil > nowMs) {
+      this.db.transaction(() => this.audit.record(by, 'login.failed', 'session', user.id, null, { reason: 'locked out' }, 'denied'))()
+      const minutes = Math.ceil((lockedUntil - nowMs) / 60000)
+      throw new DomainError('ACCOUNT_LOCKED', `密码连续错误次数过多，账号已锁定至 ${formatDateTime(user.locked_until)}（约 ${minutes} 分钟后），或请负责人解除锁定`)
+    }
+    if (verifyPassword(password, user.password_hash)) {
+      if (user.failed_count > 0 || user.locked_until) this.users.setFailures(user.id, 0, null)
+      return
+    }
+    const failures = (lockedUntil !== null ? 0 : user.failed_count) + 1
+    const lockNow = failures >= MAX_FAILED_LOGINS
+    const until = lockNow ? toSiteIso(nowMs + LOCKOUT_MINUTES * 60000) : null
+    this.db.transaction(() => {
+      this.users.setFailures(user.id, lockNow ? 0 : failures, until)
+      this.audit.record(by, 'login.failed', 'session', user.id, null, { failures, lockedUntil: until }, 'denied')
+    })()
+    if (lockNow) {
+      if (this.userId === user.id) this.userId = null
+      throw new DomainError('ACCOUNT_LOCKED', `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟`)
+    }
+    throw new DomainError('AUTH_FAILED', `密码错误，再错 ${MAX_FAILED_LOGINS - failures} 次将锁定账号`)
+  }
+
+  logout(actor: Actor): SessionDto {
+    this.db.transaction(() => this.audit.record(who(actor), 'logout', 'session', actor.id, null, null))()
+    this.userId = null
+    this.locked = false
+    return this.status()
+  }
+
+  lock(actor: Actor): SessionDto {
+    if (!this.locked) {
+      this.db.transaction(() => this.audit.record(who(actor), 'lock', 'session', actor.id, null, null))()
+      this.locked = true
+    }
+    return this.status()
+  }
+
+  unlock(actor: Actor, password: string): SessionDto {
+    this.checkPassword(actor.id, password)
+    this.db.transaction(() => this.audit.record(who(actor), 'unlock', 'session', actor.id, null, null))()
+    this.locked = false
+    return this.status()
+  }
+
+  changePassword(actor: Actor, oldPassword: string, newPassword: string): SessionDto {
+    this.checkPassword(actor.id, oldPassword)
+    const problem = passwordProblem(newPassword, actor.username)
+    if (problem) throw new DomainError('PASSWORD_WEAK', problem)
+    if (oldPassword === newPassword) throw new DomainError('PASSWORD_SAME', '新密码不能与原密码相同')
+    const hash = hashPassword(newPassword)
+    this.db.transaction(() => {
+      this.users.setPassword(actor.id, hash, this.now())
+      this.audit.record(who(actor), 'password.change', 'user', actor.id, null, null)
+    })()
+    return this.status()
+  }
+
+  userDto(id: number): UserDto {
+    const u = this.users.byId(id)
+    if (!u) throw new DomainError('USER_NOT_FOUND', '账号不存在')
+    return toUserDto(u)
+  }
+}

@@ -1,0 +1,47 @@
+import type { Db } from '../db/connection'
+import type { Contract } from '../../shared/ipc/contract'
+import type { Handlers } from '../../shared/ipc/kit'
+import { assetHandlers } from './assets/handlers'
+import { AssetRepository } from './assets/repository'
+import { AssetService } from './assets/service'
+import { auditHandlers } from './audit/handlers'
+import { AuditService } from './audit/service'
+import { AccountService } from './auth/accounts'
+import { accountHandlers, authHandlers } from './auth/handlers'
+import { AuthService } from './auth/service'
+import { UserRepository } from './auth/users'
+import type { Clock } from './clock'
+import { dashboardHandlers } from './dashboard/handlers'
+import { DashboardService } from './dashboard/service'
+import { serviceLogHandlers } from './serviceLog/handlers'
+import { ServiceLogRepository } from './serviceLog/repository'
+import { ServiceLogService } from './serviceLog/service'
+import { siteHandlers } from './site/handlers'
+import { SiteService } from './site/service'
+
+/** Builds every service over one database and clock; used by the app, the test bridge and the tests. */
+export function buildServices(db: Db, clock: Clock) {
+  const audit = new AuditService(db, clock)
+  const users = new UserRepository(db)
+  const site = new SiteService(db, clock, audit)
+  const auth = new AuthService(db, clock, audit, users, site)
+  const accounts = new AccountService(db, clock, audit, users)
+  const assetRepo = new AssetRepository(db)
+  const assets = new AssetService(db, clock, audit, assetRepo)
+  const serviceLogRepo = new ServiceLogRepository(db)
+  const serviceLog = new ServiceLogService(db, clock, audit, serviceLogRepo, assetRepo)
+  const dashboard = new DashboardService(db, clock, serviceLogRepo)
+
+  const handlers: Handlers<Contract> = {
+    ...authHandlers(auth),
+    ...accountHandlers(accounts),
+    ...siteHandlers(site),
+    ...assetHandlers(assets),
+    ...serviceLogHandlers(serviceLog),
+    ...auditHandlers(audit),
+    ...dashboardHandlers(dashboard),
+  }
+  return { db, clock, audit, site, auth, accounts, assets, serviceLog, dashboard, handlers }
+}
+
+export type Services = ReturnType<typeof buildServices>

@@ -1,0 +1,13 @@
+import type { Handlers } from '../../../shared/ipc/kit'
+import type { serviceLogContract } from '../../../shared/serviceLog/contract'
+import type { ServiceLogService } from './service'
+
+export const serviceLogHandlers = (log: ServiceLogService): Handlers<typeof serviceLogContract> => ({
+  'serviceLog/list': (q) => log.list(q),
+  'serviceLog/get': ({ id }) => log.get(id),
+  'serviceLog/create': (input, { actor }) => log.create(actor, input),
+  'serviceLog/update': ({ id, ...fields }, { actor }) => log.update(actor, id, fields),
+  'serviceLog/void': ({ id, reason }, { actor }) => log.void(actor, id, reason),
+  'serviceLog/categories': () => log.categories(),
+  'serviceLog/saveCategory': (input, { actor }) => log.saveCategory(actor, input),
+})

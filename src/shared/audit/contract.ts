@@ -1,0 +1,71 @@
+import { z } from 'zod'
+import { channel } from '../ipc/kit'
+import { type Page, pageInput } from '../paging'
+import { isoDate } from '../time/schemas'
+
+export interface AuditEntryDto {
+  seq: number
+  at: string
+  userId: number | null
+  userName: string
+  action: string
+  entity: string
+  entityId: string | null
+  before: unknown
+  after: unknown
+  result: 'ok' | 'denied' | 'failed'
+  hash: string
+}
+
+export interface ChainStatusDto {
+  ok: boolean
+  count: number
+  /** first sequence number whose row does not match the chain; null when intact */
+  firstBrokenSeq: number | null
+  reason: string | null
+  headSeq: number
+  headHash: string
+}
+
+export const ENTITY_LABELS: Record<string, string> = {
+  user: '账号',
+  session: '登录',
+  site: '站点设置',
+  asset: '运维对象',
+  serviceLog: '运维记录',
+  serviceCategory: '运维类别',
+}
+
+export const ACTION_LABELS: Record<string, string> = {
+  create: '新建',
+  update: '修改',
+  void: '作废',
+  import: '导入',
+  login: '登录',
+  'login.failed': '登录失败',
+  logout: '退出',
+  lock: '锁定',
+  unlock: '解锁',
+  'unlock.failed': '解锁失败',
+  setup: '初始化',
+  'password.change': '修改密码',
+  'password.reset': '重置密码',
+  'account.unlock': '解除锁定',
+  export: '导出',
+}
+
+export const auditContract = {
+  'audit/list': channel<Page<AuditEntryDto>>()(
+    z
+      .object({
+        userId: z.number().int().positive().optional(),
+        entity: z.string().max(40).optional(),
+        from: isoDate.optional(),
+        to: isoDate.optional(),
+        ...pageInput,
+      })
+      .default({ offset: 0, limit: 100 }),
+    'auditor',
+  ),
+  'audit/verify': channel<ChainStatusDto>()(z.undefined(), 'auditor'),
+}

@@ -1,0 +1,24 @@
+import { accountContract, authContract } from '../auth/contract'
+import { assetContract } from '../assets/contract'
+import { auditContract } from '../audit/contract'
+import { dashboardContract } from '../dashboard/contract'
+import { serviceLogContract } from '../serviceLog/contract'
+import { siteContract } from '../site/contract'
+import type { ApiOf } from './kit'
+
+/** The one IPC contract: every channel the renderer may call, its input schema and access. */
+export const contract = {
+  ...authContract,
+  ...accountContract,
+  ...siteContract,
+  ...assetContract,
+  ...serviceLogContract,
+  ...auditContract,
+  ...dashboardContract,
+}
+
+export type Contract = typeof contract
+export type Channel = keyof Contract
+export type Api = ApiOf<Contract>
+
+export const CHANNELS = Object.keys(contract) as Channel[]

@@ -1,0 +1,11 @@
+import { z } from 'zod'
+
+export interface Page<T> {
+  items: T[]
+  total: number
+}
+
+export const pageInput = {
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(500).default(100),
+}

@@ -1,0 +1,76 @@
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openDatabase } from '../../src/main/db/connection'
+import { createDispatcher } from '../../src/main/ipc/dispatcher'
+import { buildServices } from '../../src/main/services'
+import type { Api } from '../../src/shared/ipc/contract'
+import { buildApi } from '../../src/shared/ipc/api'
+import { CHANNELS } from '../../src/shared/ipc/contract'
+import { parseIso } from '../../src/shared/time/site-time'
+
+export class FakeClock {
+  constructor(public ms: number) {}
+  now = () => this.ms
+  set(iso: string) {
+    this.ms = parseIso(iso)!
+  }
+  advance(minutes: number) {
+    this.ms += minutes * 60_000
+  }
+}
+
+export const LEAD_PASSWORD = 'Duty#2026ok'
+
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'duty-console-'))
+}
+
+/**
+ * A migrated database in a temp dir, every service over it, and the same
+ * dispatcher the app uses, exposed as the renderer's `api`.
+ */
+export function makeWorld(startIso = '2026-11-23T09:00:00+08:00') {
+  const dir = tempDir()
+  const file = join(dir, 'duty-console.sqlite3')
+  const db = openDatabase(file)
+  const clock = new FakeClock(parseIso(startIso)!)
+  const services = buildServices(db, clock)
+  const dispatch = createDispatcher(services, () => {})
+  const api = buildApi(CHANNELS, dispatch) as unknown as Api
+  return {
+    dir,
+    file,
+    db,
+    clock,
+    services,
+    dispatch,
+    api,
+    close() {
+      db.close()
+      rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+export type World = ReturnType<typeof makeWorld>
+
+/** A set-up site with a logged-in lead (张伟). */
+export async function setUpSite(w: World) {
+  await w.api.auth.setup({
+    site: {
+      customerUnit: '海南省人民检察院',
+      providerName: '某某信息技术有限公司',
+      contractStart: '2026-01-01',
+      contractEnd: '2026-12-31',
+      serviceMode: '5x8',
+      idleLockMinutes: 15,
+    },
+    admin: { username: 'zhangwei', displayName: '张伟', phone: '13800000000', password: LEAD_PASSWORD },
+  })
+  return w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })
+}
+
+export function count(w: World, table: string): number {
+  return (w.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+}
