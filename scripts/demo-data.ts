@@ -49,11 +49,41 @@ const ENGINEERS = [
   { username: 'wangfang', displayName: '王芳', role: 'engineer' as const, phone: '13907550003' },
   { username: 'chenjie', displayName: '陈杰', role: 'engineer' as const, phone: '13907550004' },
 ]
-const DEPTS = ['第一检察部', '第二检察部', '第三检察部', '案件管理部', '办公室', '政治部', '海口市院', '三亚市院', '儋州市院', '琼海市院', '文昌市院', '万宁市院']
-const NAMES = ['王检察官', '李书记员', '陈主任', '林科长', '黄检察官', '吴助理', '符检察官', '郑干警', '何书记员', '云主任']
+const DEPTS = [
+  '第一检察部',
+  '第二检察部',
+  '第三检察部',
+  '案件管理部',
+  '办公室',
+  '政治部',
+  '海口市院',
+  '三亚市院',
+  '儋州市院',
+  '琼海市院',
+  '文昌市院',
+  '万宁市院',
+]
+const NAMES = [
+  '王检察官',
+  '李书记员',
+  '陈主任',
+  '林科长',
+  '黄检察官',
+  '吴助理',
+  '符检察官',
+  '郑干警',
+  '何书记员',
+  '云主任',
+]
 /** [category, content, result, minutes, system or null] */
 const REQUESTS: [string, string, string, number, string | null][] = [
-  ['账号权限', '忘记统一业务应用系统登录密码，申请重置密码', '核实身份后重置密码并告知首次登录修改', 10, '统一业务应用软件'],
+  [
+    '账号权限',
+    '忘记统一业务应用系统登录密码，申请重置密码',
+    '核实身份后重置密码并告知首次登录修改',
+    10,
+    '统一业务应用软件',
+  ],
   ['账号权限', '新调入干警需开通账号并授予案件办理权限', '协助院系统管理员新增人员并授权', 20, '统一业务应用软件'],
   ['账号权限', 'uKey 登录提示证书过期', '协助更新证书，重新绑定 uKey', 25, '统一业务应用软件'],
   ['咨询', '咨询电子卷宗如何批量上传扫描件', '电话指导操作步骤，已上传成功', 15, '电子卷宗应用系统'],
@@ -87,7 +117,12 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
   const db = openDatabase(join(dataDir, 'duty-console.sqlite3'))
   const end = parseIso(opts.endIso ?? toSiteIso(Date.now()))!
   const start = end - 365 * 86_400_000
-  const clock = { ms: start - 86_400_000, now() { return this.ms } }
+  const clock = {
+    ms: start - 86_400_000,
+    now() {
+      return this.ms
+    },
+  }
   const s = buildServices(db, clock)
   const random = rng(20261123)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
@@ -96,7 +131,14 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
     // One outer transaction: thousands of audited writes, one fsync.
     db.transaction(() => {
       s.auth.setup({
-        site: { customerUnit: '海南省人民检察院', providerName: '海南某信息技术有限公司', contractStart: toSiteIso(start).slice(0, 10), contractEnd: toSiteIso(end + 30 * 86_400_000).slice(0, 10), serviceMode: '5x8', idleLockMinutes: 15 },
+        site: {
+          customerUnit: '海南省人民检察院',
+          providerName: '海南某信息技术有限公司',
+          contractStart: toSiteIso(start).slice(0, 10),
+          contractEnd: toSiteIso(end + 30 * 86_400_000).slice(0, 10),
+          serviceMode: '5x8',
+          idleLockMinutes: 15,
+        },
         admin: { ...ENGINEERS[0]!, password: DEMO_PASSWORD },
       })
       s.auth.login('zhangwei', DEMO_PASSWORD)
@@ -106,13 +148,43 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
         const u = s.accounts.create(lead, { ...e, password: DEMO_PASSWORD })
         actors.push({ id: u.id, username: u.username, displayName: u.displayName, role: u.role })
       }
-      s.accounts.create(lead, { username: 'reviewer', displayName: '信息装备处', role: 'reviewer', phone: '', password: DEMO_PASSWORD })
+      s.accounts.create(lead, {
+        username: 'reviewer',
+        displayName: '信息装备处',
+        role: 'reviewer',
+        phone: '',
+        password: DEMO_PASSWORD,
+      })
       const assetIds = new Map<string, number>()
       for (const [name, tier] of SYSTEMS) {
-        assetIds.set(name, s.assets.create(lead, { name, kind: 'system', parentId: null, department: '信息技术处', tier, contacts: '', configNotes: '', status: 'in_service' }).id)
+        assetIds.set(
+          name,
+          s.assets.create(lead, {
+            name,
+            kind: 'system',
+            parentId: null,
+            department: '信息技术处',
+            tier,
+            contacts: '',
+            configNotes: '',
+            status: 'in_service',
+          }).id,
+        )
       }
       for (const [name, kind, parent, tier, notes] of INFRA) {
-        assetIds.set(name, s.assets.create(lead, { name, kind, parentId: parent ? assetIds.get(parent)! : null, department: '信息技术处', tier, contacts: '', configNotes: notes, status: 'in_service' }).id)
+        assetIds.set(
+          name,
+          s.assets.create(lead, {
+            name,
+            kind,
+            parentId: parent ? assetIds.get(parent)! : null,
+            department: '信息技术处',
+            tier,
+            contacts: '',
+            configNotes: notes,
+            status: 'in_service',
+          }).id,
+        )
       }
       const categories = new Map(s.serviceLog.categories().map((c) => [c.name, c.id]))
       const perDay = opts.perDay ?? 12
@@ -153,6 +225,8 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
 }
 
 if (require.main === module) {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string', default: '.data/demo' }, end: { type: 'string' } } })
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string', default: '.data/demo' }, end: { type: 'string' } },
+  })
   console.log(generateDemoData(resolve(values['data-dir']!), { endIso: values.end }))
 }

@@ -7,7 +7,14 @@ import { openDatabase } from './db/connection'
 import { createDispatcher } from './ipc/dispatcher'
 import { registerIpc } from './ipc/register'
 import { applyProcessSwitches, hardenSession, hardenWindow } from './security/harden'
-import { APP_ORIGIN, APP_SCHEME, mimeType, resolveBundlePath, resolveDataDir, secureWebPreferences } from './security/policy'
+import {
+  APP_ORIGIN,
+  APP_SCHEME,
+  mimeType,
+  resolveBundlePath,
+  resolveDataDir,
+  secureWebPreferences,
+} from './security/policy'
 import { buildServices } from './services'
 import { systemClock } from './services/clock'
 

@@ -13,9 +13,21 @@ export const routes: RouteRecordRaw[] = [
   { path: '/home', component: () => import('./dashboard/HomeView.vue'), meta: { title: '首页' } },
   { path: '/service-log', component: () => import('./serviceLog/ServiceLogView.vue'), meta: { title: '运维记录' } },
   { path: '/assets', component: () => import('./assets/AssetListView.vue'), meta: { title: '运维对象' } },
-  { path: '/audit', component: () => import('./audit/AuditView.vue'), meta: { title: '审计日志', roles: ['lead', 'reviewer'] } },
-  { path: '/accounts', component: () => import('./accounts/AccountsView.vue'), meta: { title: '账号管理', roles: ['lead'] } },
-  { path: '/settings', component: () => import('./settings/SettingsView.vue'), meta: { title: '站点设置', roles: ['lead'] } },
+  {
+    path: '/audit',
+    component: () => import('./audit/AuditView.vue'),
+    meta: { title: '审计日志', roles: ['lead', 'reviewer'] },
+  },
+  {
+    path: '/accounts',
+    component: () => import('./accounts/AccountsView.vue'),
+    meta: { title: '账号管理', roles: ['lead'] },
+  },
+  {
+    path: '/settings',
+    component: () => import('./settings/SettingsView.vue'),
+    meta: { title: '站点设置', roles: ['lead'] },
+  },
 ]
 
 export const router = createRouter({ history: createWebHashHistory(), routes })

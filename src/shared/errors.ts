@@ -13,5 +13,4 @@ export class DomainError extends Error {
 }
 
 export const isDomainError = (e: unknown): e is DomainError =>
-  e instanceof DomainError ||
-  (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'DomainError')
+  e instanceof DomainError || (typeof e === 'object' && e !== null && (e as { name?: unknown }).name === 'DomainError')

@@ -7,7 +7,12 @@ beforeEach(async () => {
   await setUpSite(w)
   const cat = (await w.api.serviceLog.categories())[0]!
   for (let i = 0; i < 5; i++) {
-    await w.api.serviceLog.create({ serviceTime: '2026-11-23T08:30:00+08:00', channel: 'phone', categoryId: cat.id, content: `第${i}条` })
+    await w.api.serviceLog.create({
+      serviceTime: '2026-11-23T08:30:00+08:00',
+      channel: 'phone',
+      categoryId: cat.id,
+      content: `第${i}条`,
+    })
   }
 })
 afterEach(() => w.close())
@@ -62,7 +67,12 @@ describe('audit chain', () => {
     w.db.exec("CREATE TRIGGER audit_fail BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     const cat = (await w.api.serviceLog.categories())[0]!
     await expect(
-      w.api.serviceLog.create({ serviceTime: '2026-11-23T08:30:00+08:00', channel: 'phone', categoryId: cat.id, content: '不应保存' }),
+      w.api.serviceLog.create({
+        serviceTime: '2026-11-23T08:30:00+08:00',
+        channel: 'phone',
+        categoryId: cat.id,
+        content: '不应保存',
+      }),
     ).rejects.toMatchObject({ code: 'INTERNAL' })
     expect(count(w, 'service_log')).toBe(before)
   })
@@ -78,7 +88,10 @@ function makeWorldCopy() {
   for (const r of rows) insert.run(r)
   return {
     tamperRow(seq: number) {
-      const row = copy.db.prepare('SELECT after_json, user_name FROM audit_log WHERE seq = ?').get(seq) as { after_json: string | null; user_name: string }
+      const row = copy.db.prepare('SELECT after_json, user_name FROM audit_log WHERE seq = ?').get(seq) as {
+        after_json: string | null
+        user_name: string
+      }
       if (row.after_json) {
         const flipped = row.after_json.replace(/.$/, (c) => String.fromCharCode(c.charCodeAt(0) ^ 1))
         copy.db.prepare('UPDATE audit_log SET after_json = ? WHERE seq = ?').run(flipped, seq)

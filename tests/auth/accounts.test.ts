@@ -11,7 +11,11 @@ describe('first run and login', () => {
   it('reports a fresh install as not set up, then logs the lead in after setup', async () => {
     expect(await w.api.auth.status()).toMatchObject({ setupDone: false, user: null })
     const session = await setUpSite(w)
-    expect(session).toMatchObject({ setupDone: true, siteName: '海南省人民检察院', user: { username: 'zhangwei', role: 'lead' } })
+    expect(session).toMatchObject({
+      setupDone: true,
+      siteName: '海南省人民检察院',
+      user: { username: 'zhangwei', role: 'lead' },
+    })
   })
 
   it('refuses a second setup', async () => {
@@ -22,7 +26,14 @@ describe('first run and login', () => {
   it('refuses a weak first password and writes nothing', async () => {
     await expect(
       w.api.auth.setup({
-        site: { customerUnit: '某单位', providerName: '', contractStart: '2026-01-01', contractEnd: '2026-12-31', serviceMode: '7x24', idleLockMinutes: 15 },
+        site: {
+          customerUnit: '某单位',
+          providerName: '',
+          contractStart: '2026-01-01',
+          contractEnd: '2026-12-31',
+          serviceMode: '7x24',
+          idleLockMinutes: 15,
+        },
         admin: { username: 'lead', displayName: '负责人', phone: '', password: 'abcdefgh' },
       }),
     ).rejects.toMatchObject({ code: 'PASSWORD_WEAK' })
@@ -45,14 +56,24 @@ describe('lockout after 5 failures for 15 minutes', () => {
 
   it('locks the account on the fifth wrong password, even for the right one, until 15 minutes pass', async () => {
     for (let i = 1; i <= 4; i++) {
-      await expect(w.api.auth.login({ username: 'zhangwei', password: 'wrong' })).rejects.toMatchObject({ code: 'AUTH_FAILED' })
+      await expect(w.api.auth.login({ username: 'zhangwei', password: 'wrong' })).rejects.toMatchObject({
+        code: 'AUTH_FAILED',
+      })
     }
-    await expect(w.api.auth.login({ username: 'zhangwei', password: 'wrong' })).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' })
-    await expect(w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' })
+    await expect(w.api.auth.login({ username: 'zhangwei', password: 'wrong' })).rejects.toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+    })
+    await expect(w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })).rejects.toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+    })
     w.clock.advance(14)
-    await expect(w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })).rejects.toMatchObject({ code: 'ACCOUNT_LOCKED' })
+    await expect(w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })).rejects.toMatchObject({
+      code: 'ACCOUNT_LOCKED',
+    })
     w.clock.advance(2)
-    await expect(w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })).resolves.toMatchObject({ user: { username: 'zhangwei' } })
+    await expect(w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })).resolves.toMatchObject({
+      user: { username: 'zhangwei' },
+    })
   })
 
   it('resets the count after a successful login', async () => {
@@ -88,27 +109,48 @@ describe('idle lock and roles', () => {
   })
 
   it('lets a reviewer read but not write', async () => {
-    await w.api.account.create({ username: 'reviewer1', displayName: '王审阅', role: 'reviewer', phone: '', password: 'Review#2026' })
+    await w.api.account.create({
+      username: 'reviewer1',
+      displayName: '王审阅',
+      role: 'reviewer',
+      phone: '',
+      password: 'Review#2026',
+    })
     await w.api.auth.logout()
     await w.api.auth.login({ username: 'reviewer1', password: 'Review#2026' })
     await expect(w.api.serviceLog.list({})).resolves.toMatchObject({ total: 0 })
     await expect(w.api.audit.verify()).resolves.toMatchObject({ ok: true })
     const cat = (await w.api.serviceLog.categories())[0]!
     await expect(
-      w.api.serviceLog.create({ serviceTime: '2026-11-23T08:00:00+08:00', channel: 'phone', categoryId: cat.id, content: 'x' }),
+      w.api.serviceLog.create({
+        serviceTime: '2026-11-23T08:00:00+08:00',
+        channel: 'phone',
+        categoryId: cat.id,
+        content: 'x',
+      }),
     ).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 
   it('keeps engineers out of the audit trail and account management', async () => {
-    await w.api.account.create({ username: 'li', displayName: '李工', role: 'engineer', phone: '', password: 'Engineer#1' })
+    await w.api.account.create({
+      username: 'li',
+      displayName: '李工',
+      role: 'engineer',
+      phone: '',
+      password: 'Engineer#1',
+    })
     await w.api.auth.logout()
     await w.api.auth.login({ username: 'li', password: 'Engineer#1' })
     await expect(w.api.audit.list({})).rejects.toMatchObject({ code: 'FORBIDDEN' })
-    await expect(w.api.account.create({ username: 'x1', displayName: 'x', role: 'lead', phone: '', password: 'Engineer#1' })).rejects.toMatchObject({ code: 'FORBIDDEN' })
+    await expect(
+      w.api.account.create({ username: 'x1', displayName: 'x', role: 'lead', phone: '', password: 'Engineer#1' }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' })
   })
 
   it('never leaves the site without an active lead', async () => {
     const me = (await w.api.auth.status()).user!
-    await expect(w.api.account.update({ id: me.id, displayName: '张伟', role: 'engineer', phone: '', active: true })).rejects.toMatchObject({ code: 'LAST_LEAD' })
+    await expect(
+      w.api.account.update({ id: me.id, displayName: '张伟', role: 'engineer', phone: '', active: true }),
+    ).rejects.toMatchObject({ code: 'LAST_LEAD' })
   })
 })

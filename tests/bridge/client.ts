@@ -8,9 +8,13 @@ const invoke = async (channel: string, payload: unknown): Promise<Envelope<unkno
   const res = await fetch('/__bridge/invoke', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ channel, payload: payload === undefined ? null : payload, hasPayload: payload !== undefined }),
+    body: JSON.stringify({
+      channel,
+      payload: payload === undefined ? null : payload,
+      hasPayload: payload !== undefined,
+    }),
   })
   return (await res.json()) as Envelope<unknown>
 }
 
-;(window as unknown as { api: unknown }).api = buildApi(CHANNELS, invoke)
+;(globalThis as unknown as { api: unknown }).api = buildApi(CHANNELS, invoke)

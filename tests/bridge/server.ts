@@ -54,7 +54,11 @@ export async function startBridge(opts: { dataDir: string; port?: number; render
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
       req.on('end', async () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as { channel: string; payload: unknown; hasPayload: boolean }
+        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
+          channel: string
+          payload: unknown
+          hasPayload: boolean
+        }
         const envelope = await dispatch(body.channel, body.hasPayload ? body.payload : undefined)
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
         res.end(JSON.stringify(envelope))

@@ -14,14 +14,19 @@ describe('database file', () => {
     const file = join(tempDir(), 'a.sqlite3')
     const db = openDatabase(file)
     opened.push(db)
-    const rows = db.prepare('SELECT seq, name FROM schema_migration ORDER BY seq').all() as { seq: number; name: string }[]
+    const rows = db.prepare('SELECT seq, name FROM schema_migration ORDER BY seq').all() as {
+      seq: number
+      name: string
+    }[]
     expect(rows.map((r) => r.name)).toEqual(MIGRATIONS.map((m) => m.name))
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
     expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID)
     db.close()
     const again = openDatabase(file)
     opened.push(again)
-    expect((again.prepare('SELECT count(*) AS n FROM schema_migration').get() as { n: number }).n).toBe(MIGRATIONS.length)
+    expect((again.prepare('SELECT count(*) AS n FROM schema_migration').get() as { n: number }).n).toBe(
+      MIGRATIONS.length,
+    )
   })
 
   it('runs in WAL mode with synchronous=FULL and foreign keys on', () => {

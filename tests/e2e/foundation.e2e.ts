@@ -19,7 +19,10 @@ test('a new site: setup, login, inventory, a day of service requests, search, vo
   await page.goto(bridge.url)
 
   const setup = new SetupWizard(page)
-  await setup.complete({ customerUnit: '海南省人民检察院', providerName: '海南某信息技术有限公司' }, { username: 'zhangwei', displayName: '张伟', password: PASSWORD })
+  await setup.complete(
+    { customerUnit: '海南省人民检察院', providerName: '海南某信息技术有限公司' },
+    { username: 'zhangwei', displayName: '张伟', password: PASSWORD },
+  )
   await shot(page, '01-setup')
   await setup.finish()
 
@@ -32,15 +35,37 @@ test('a new site: setup, login, inventory, a day of service requests, search, vo
   await expect(page.getByText('今日服务请求')).toBeVisible()
   await shell.go('运维对象')
   const assets = new AssetsPage(page)
-  await assets.add({ name: '统一业务应用系统', department: '案件管理部', notes: '应用服务器 10.46.1.11/12，Oracle 11g RAC' })
+  await assets.add({
+    name: '统一业务应用系统',
+    department: '案件管理部',
+    notes: '应用服务器 10.46.1.11/12，Oracle 11g RAC',
+  })
   await assets.add({ name: '电子卷宗应用系统', department: '案件管理部', notes: '扫描上传服务 10.46.2.11' })
   await shot(page, '03-inventory')
 
   await shell.go('运维记录')
   const log = new ServiceLogPage(page)
-  await log.quickEntry({ system: '统一业务应用系统', category: '账号权限', requester: '王检察官', content: '检察官忘记登录密码，申请重置密码', result: '核实身份后已重置' })
-  await log.quickEntry({ system: '电子卷宗应用系统', category: '故障', requester: '李书记员', content: '电子卷宗扫描件上传失败提示文件过大', result: '调整上传大小限制后恢复' })
-  await log.quickEntry({ system: '统一业务应用系统', category: '咨询', requester: '陈主任', content: '咨询如何打印案件流程监控表', result: '电话指导操作' })
+  await log.quickEntry({
+    system: '统一业务应用系统',
+    category: '账号权限',
+    requester: '王检察官',
+    content: '检察官忘记登录密码，申请重置密码',
+    result: '核实身份后已重置',
+  })
+  await log.quickEntry({
+    system: '电子卷宗应用系统',
+    category: '故障',
+    requester: '李书记员',
+    content: '电子卷宗扫描件上传失败提示文件过大',
+    result: '调整上传大小限制后恢复',
+  })
+  await log.quickEntry({
+    system: '统一业务应用系统',
+    category: '咨询',
+    requester: '陈主任',
+    content: '咨询如何打印案件流程监控表',
+    result: '电话指导操作',
+  })
   await expect(log.rows()).toHaveCount(3)
   await shot(page, '04-service-log')
 

@@ -18,7 +18,10 @@ export async function choose(page: Page, label: string, option: string, scope = 
 
 export class SetupWizard {
   constructor(private readonly page: Page) {}
-  async complete(site: { customerUnit: string; providerName: string }, admin: { username: string; displayName: string; password: string }) {
+  async complete(
+    site: { customerUnit: string; providerName: string },
+    admin: { username: string; displayName: string; password: string },
+  ) {
     const p = this.page
     await expect(p.getByText('首次使用设置')).toBeVisible()
     await p.getByPlaceholder('例如：海南省人民检察院').fill(site.customerUnit)

@@ -11,7 +11,11 @@ afterEach(() => w.close())
 
 /** A fingerprint of every user table, to prove a refused call changed nothing. */
 function snapshot(world: World): string {
-  const tables = world.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name").all() as { name: string }[]
+  const tables = world.db
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name",
+    )
+    .all() as { name: string }[]
   return JSON.stringify(tables.map(({ name }) => world.db.prepare(`SELECT * FROM "${name}"`).all()))
 }
 
@@ -19,7 +23,8 @@ const BAD_PAYLOADS: unknown[] = ['text', 42, [], { id: -1 }, { id: 'x', name: 12
 
 describe('every channel validates its payload', () => {
   // Payloads a channel's schema accepts (e.g. {} for a list with defaults) are not malformed for it.
-  const malformedFor = (c: (typeof CHANNELS)[number]) => BAD_PAYLOADS.filter((p) => !contract[c].input.safeParse(p).success)
+  const malformedFor = (c: (typeof CHANNELS)[number]) =>
+    BAD_PAYLOADS.filter((p) => !contract[c].input.safeParse(p).success)
 
   it.each(CHANNELS.filter((c) => malformedFor(c).length > 0))(
     '%s rejects malformed payloads with INVALID_INPUT and changes nothing',

@@ -31,7 +31,13 @@ describe('window and session policy', () => {
 
   it('cancels every request that is not the app bundle', () => {
     expect(isAllowedRequest('app://bundle/index.html')).toBe(true)
-    for (const url of ['https://example.com/', 'http://127.0.0.1:8080/', 'ws://10.0.0.1/', 'file:///etc/passwd', 'app://other/x']) {
+    for (const url of [
+      'https://example.com/',
+      'http://127.0.0.1:8080/',
+      'ws://10.0.0.1/',
+      'file:///etc/passwd',
+      'app://other/x',
+    ]) {
       expect(isAllowedRequest(url), url).toBe(false)
     }
   })

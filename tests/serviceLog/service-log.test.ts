@@ -15,7 +15,15 @@ beforeEach(async () => {
     ['2026-11-22T15:00:00+08:00', '电子卷宗扫描件上传失败，调整中间件上传大小限制'],
   ] as const
   for (const [serviceTime, content] of entries) {
-    await w.api.serviceLog.create({ serviceTime, channel: 'phone', categoryId, assetId: systemId, content, requester: '王检察官', requesterDept: '第一检察部' })
+    await w.api.serviceLog.create({
+      serviceTime,
+      channel: 'phone',
+      categoryId,
+      assetId: systemId,
+      content,
+      requester: '王检察官',
+      requesterDept: '第一检察部',
+    })
   }
 })
 afterEach(() => w.close())
@@ -62,13 +70,22 @@ describe('service log records', () => {
     expect(voided).toMatchObject({ voided: true, voidReason: '重复登记', voidedByName: '张伟' })
     expect((await w.api.serviceLog.list({})).total).toBe(3)
     expect((await w.api.serviceLog.list({ includeVoided: false })).total).toBe(2)
-    await expect(w.api.serviceLog.update({ ...entry!, content: '改' })).rejects.toMatchObject({ code: 'SERVICE_LOG_VOIDED' })
-    await expect(w.api.serviceLog.void({ id: entry!.id, reason: '再次作废' })).rejects.toMatchObject({ code: 'SERVICE_LOG_VOIDED' })
+    await expect(w.api.serviceLog.update({ ...entry!, content: '改' })).rejects.toMatchObject({
+      code: 'SERVICE_LOG_VOIDED',
+    })
+    await expect(w.api.serviceLog.void({ id: entry!.id, reason: '再次作废' })).rejects.toMatchObject({
+      code: 'SERVICE_LOG_VOIDED',
+    })
   })
 
   it('refuses a service time in the future', async () => {
     await expect(
-      w.api.serviceLog.create({ serviceTime: '2026-11-23T18:00:00+08:00', channel: 'phone', categoryId, content: '未来' }),
+      w.api.serviceLog.create({
+        serviceTime: '2026-11-23T18:00:00+08:00',
+        channel: 'phone',
+        categoryId,
+        content: '未来',
+      }),
     ).rejects.toMatchObject({ code: 'SERVICE_TIME_FUTURE', message: '服务时间不能晚于当前时间' })
   })
 
@@ -79,11 +96,17 @@ describe('service log records', () => {
   })
 
   it('audits create, update and void with before and after', async () => {
-    const rows = w.db.prepare("SELECT action, before_json IS NOT NULL AS hasBefore FROM audit_log WHERE entity = 'serviceLog'").all()
+    const rows = w.db
+      .prepare("SELECT action, before_json IS NOT NULL AS hasBefore FROM audit_log WHERE entity = 'serviceLog'")
+      .all()
     expect(rows).toHaveLength(3)
     const [entry] = (await w.api.serviceLog.list({})).items
     await w.api.serviceLog.void({ id: entry!.id, reason: '登记错误' })
-    const last = w.db.prepare("SELECT action, before_json, after_json FROM audit_log WHERE entity = 'serviceLog' ORDER BY seq DESC LIMIT 1").get() as Record<string, string>
+    const last = w.db
+      .prepare(
+        "SELECT action, before_json, after_json FROM audit_log WHERE entity = 'serviceLog' ORDER BY seq DESC LIMIT 1",
+      )
+      .get() as Record<string, string>
     expect(last.action).toBe('void')
     expect(JSON.parse(last.before_json!).voided).toBe(false)
     expect(JSON.parse(last.after_json!).voided).toBe(true)
@@ -92,6 +115,11 @@ describe('service log records', () => {
   it('shows today in the dashboard without voided entries', async () => {
     const [first] = (await w.api.serviceLog.list({ from: '2026-11-23' })).items
     await w.api.serviceLog.void({ id: first!.id, reason: '重复' })
-    expect(await w.api.dashboard.today()).toMatchObject({ date: '2026-11-23', serviceToday: 1, doneToday: 1, assetsInService: 1 })
+    expect(await w.api.dashboard.today()).toMatchObject({
+      date: '2026-11-23',
+      serviceToday: 1,
+      doneToday: 1,
+      assetsInService: 1,
+    })
   })
 })

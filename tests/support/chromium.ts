@@ -7,7 +7,12 @@ import { chromium } from '@playwright/test'
  * reachable from an isolated network, so this never tries to fetch one.
  */
 export function findChromium(): string {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+    '/usr/bin/google-chrome',
+  ]
   try {
     candidates.push(chromium.executablePath())
   } catch {

@@ -21,7 +21,10 @@ export function migrate(db: Database.Database, list: readonly Migration[] = MIGR
     name TEXT NOT NULL UNIQUE,
     applied_at TEXT NOT NULL
   )`)
-  const applied = db.prepare('SELECT seq, name FROM schema_migration ORDER BY seq').all() as { seq: number; name: string }[]
+  const applied = db.prepare('SELECT seq, name FROM schema_migration ORDER BY seq').all() as {
+    seq: number
+    name: string
+  }[]
   applied.forEach((row, i) => {
     if (list[i]?.name !== row.name) {
       throw new DomainError('DB_TOO_NEW', `数据文件包含本程序不认识的结构变更（${row.name}），请使用新版本程序打开。`)
@@ -32,7 +35,11 @@ export function migrate(db: Database.Database, list: readonly Migration[] = MIGR
     const m = list[i]!
     db.transaction(() => {
       m.up(db)
-      db.prepare('INSERT INTO schema_migration (seq, name, applied_at) VALUES (?, ?, ?)').run(i + 1, m.name, new Date().toISOString())
+      db.prepare('INSERT INTO schema_migration (seq, name, applied_at) VALUES (?, ?, ?)').run(
+        i + 1,
+        m.name,
+        new Date().toISOString(),
+      )
       db.pragma(`user_version = ${i + 1}`)
     })()
     done.push(m.name)

@@ -16,9 +16,11 @@ function denied(access: Access, actor: Actor | null, locked: boolean): Envelope<
   if (!actor) return fail('NOT_LOGGED_IN', '请先登录')
   if (access === 'session') return null
   if (locked) return fail('SESSION_LOCKED', '屏幕已锁定，请输入密码解锁')
-  if (access === 'writer' && actor.role === 'reviewer') return fail('FORBIDDEN', `${ROLE_LABELS.reviewer}只能查看，不能修改`)
+  if (access === 'writer' && actor.role === 'reviewer')
+    return fail('FORBIDDEN', `${ROLE_LABELS.reviewer}只能查看，不能修改`)
   if (access === 'lead' && actor.role !== 'lead') return fail('FORBIDDEN', `只有${ROLE_LABELS.lead}可以执行此操作`)
-  if (access === 'auditor' && actor.role === 'engineer') return fail('FORBIDDEN', `只有${ROLE_LABELS.lead}或${ROLE_LABELS.reviewer}可以查看`)
+  if (access === 'auditor' && actor.role === 'engineer')
+    return fail('FORBIDDEN', `只有${ROLE_LABELS.lead}或${ROLE_LABELS.reviewer}可以查看`)
   return null
 }
 

@@ -108,7 +108,11 @@ export function mimeType(file: string): string {
 }
 
 /** --data-dir=… or DUTY_CONSOLE_DATA_DIR override Electron's userData (tests, portable use). */
-export function resolveDataDir(argv: readonly string[], env: Record<string, string | undefined>, fallback: string): string {
+export function resolveDataDir(
+  argv: readonly string[],
+  env: Record<string, string | undefined>,
+  fallback: string,
+): string {
   const flag = argv.find((a) => a.startsWith('--data-dir='))
   if (flag) return resolve(flag.slice('--data-dir='.length))
   const i = argv.indexOf('--data-dir')

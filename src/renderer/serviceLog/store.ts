@@ -28,7 +28,12 @@ export const useServiceLog = defineStore('serviceLog', () => {
   /** The defaults a resident engineer expects: the system and channel used last time. */
   function lastUsed(): { assetId: number | null; channel: ServiceChannel; categoryId: number | null } {
     try {
-      return { assetId: null, channel: 'phone', categoryId: null, ...JSON.parse(localStorage.getItem(LAST_KEY) ?? '{}') }
+      return {
+        assetId: null,
+        channel: 'phone',
+        categoryId: null,
+        ...JSON.parse(localStorage.getItem(LAST_KEY) ?? '{}'),
+      }
     } catch {
       return { assetId: null, channel: 'phone', categoryId: null }
     }
@@ -43,5 +48,18 @@ export const useServiceLog = defineStore('serviceLog', () => {
   }
   const changed = () => version.value++
 
-  return { categories, assets, activeCategories, assetOptions, version, quickEntryOpen, editing, loadLookups, lastUsed, remember, openQuickEntry, changed }
+  return {
+    categories,
+    assets,
+    activeCategories,
+    assetOptions,
+    version,
+    quickEntryOpen,
+    editing,
+    loadLookups,
+    lastUsed,
+    remember,
+    openQuickEntry,
+    changed,
+  }
 })

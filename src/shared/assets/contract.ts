@@ -56,7 +56,16 @@ export interface AssetImportResult {
 }
 
 /** Column headers of the import sheet, in order; the first row of a file must name them. */
-export const ASSET_IMPORT_COLUMNS = ['名称', '类型', '上级', '责任部门', '保障等级', '联系人', '配置说明', '状态'] as const
+export const ASSET_IMPORT_COLUMNS = [
+  '名称',
+  '类型',
+  '上级',
+  '责任部门',
+  '保障等级',
+  '联系人',
+  '配置说明',
+  '状态',
+] as const
 
 export const assetContract = {
   'asset/list': channel<AssetDto[]>()(
@@ -76,7 +85,10 @@ export const assetContract = {
       fileName: z.string().max(255),
       format: z.enum(['csv', 'xlsx'], { error: '只支持 CSV 或 xlsx 文件' }),
       /** CSV text, or the xlsx file as base64 */
-      content: z.string().min(1, '文件是空的').max(20 * 1024 * 1024, '文件过大（上限 15 MB）'),
+      content: z
+        .string()
+        .min(1, '文件是空的')
+        .max(20 * 1024 * 1024, '文件过大（上限 15 MB）'),
     }),
     'writer',
   ),

@@ -50,7 +50,10 @@ export const authContract = {
     z.object({ site: siteInput, admin: newAccountInput.omit({ role: true }) }),
     'public',
   ),
-  'auth/login': channel<SessionDto>()(z.object({ username: z.string().trim().min(1, '请填写用户名'), password }), 'public'),
+  'auth/login': channel<SessionDto>()(
+    z.object({ username: z.string().trim().min(1, '请填写用户名'), password }),
+    'public',
+  ),
   'auth/logout': channel<SessionDto>()(z.undefined(), 'session'),
   'auth/lock': channel<SessionDto>()(z.undefined(), 'session'),
   'auth/unlock': channel<SessionDto>()(z.object({ password }), 'session'),

@@ -8,7 +8,10 @@ export type Invoke = (channel: string, payload: unknown) => Promise<Envelope<unk
  * channel names. Used by the preload (over Electron IPC) and by the browser test
  * bridge (over loopback HTTP) so both expose exactly the same surface.
  */
-export function buildApi(channels: readonly string[], invoke: Invoke): Record<string, Record<string, (input?: unknown) => Promise<unknown>>> {
+export function buildApi(
+  channels: readonly string[],
+  invoke: Invoke,
+): Record<string, Record<string, (input?: unknown) => Promise<unknown>>> {
   const api: Record<string, Record<string, (input?: unknown) => Promise<unknown>>> = {}
   for (const name of channels) {
     const slash = name.indexOf('/')

@@ -23,9 +23,9 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O = unknown, A ext
 export const channel =
   <O>() =>
   <I extends z.ZodType, A extends Access>(input: I, access: A): ChannelSpec<I, O, A> => ({
-  input,
-  access,
-})
+    input,
+    access,
+  })
 
 export type ContractShape = Record<string, ChannelSpec>
 

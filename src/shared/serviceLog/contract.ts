@@ -17,7 +17,17 @@ export type ServiceStatus = (typeof SERVICE_STATUSES)[number]
 export const SERVICE_STATUS_LABELS: Record<ServiceStatus, string> = { open: '处理中', done: '已完成' }
 
 /** The categories a new site starts with (SPEC §3.3); the lead can rename, add and disable. */
-export const DEFAULT_CATEGORIES = ['咨询', '故障', '账号权限', '数据维护', '巡检', '升级', '培训', '安全', '其他'] as const
+export const DEFAULT_CATEGORIES = [
+  '咨询',
+  '故障',
+  '账号权限',
+  '数据维护',
+  '巡检',
+  '升级',
+  '培训',
+  '安全',
+  '其他',
+] as const
 
 export interface CategoryDto {
   id: number
@@ -57,9 +67,18 @@ export const serviceLogFields = z.object({
   assetId: z.number().int().positive().nullable().default(null),
   channel: z.enum(SERVICE_CHANNELS, { error: '渠道无效' }),
   categoryId: z.number({ error: '请选择运维类别' }).int().positive('请选择运维类别'),
-  content: z.string({ error: '请填写运维内容' }).trim().min(1, '请填写运维内容').max(2000, '运维内容不能超过 2000 个字'),
+  content: z
+    .string({ error: '请填写运维内容' })
+    .trim()
+    .min(1, '请填写运维内容')
+    .max(2000, '运维内容不能超过 2000 个字'),
   result: z.string().trim().max(2000, '处理情况不能超过 2000 个字').default(''),
-  durationMin: z.number().int().min(0, '耗时不能为负').max(7 * 24 * 60, '耗时不能超过 7 天').default(0),
+  durationMin: z
+    .number()
+    .int()
+    .min(0, '耗时不能为负')
+    .max(7 * 24 * 60, '耗时不能超过 7 天')
+    .default(0),
   status: z.enum(SERVICE_STATUSES, { error: '状态无效' }).default('done'),
 })
 export type ServiceLogFields = z.output<typeof serviceLogFields>
@@ -87,7 +106,14 @@ export const serviceLogContract = {
   'serviceLog/create': channel<ServiceLogDto>()(serviceLogFields, 'writer'),
   'serviceLog/update': channel<ServiceLogDto>()(serviceLogFields.extend({ id }), 'writer'),
   'serviceLog/void': channel<ServiceLogDto>()(
-    z.object({ id, reason: z.string({ error: '请填写作废原因' }).trim().min(2, '请填写作废原因（至少 2 个字）').max(500, '作废原因不能超过 500 个字') }),
+    z.object({
+      id,
+      reason: z
+        .string({ error: '请填写作废原因' })
+        .trim()
+        .min(2, '请填写作废原因（至少 2 个字）')
+        .max(500, '作废原因不能超过 500 个字'),
+    }),
     'writer',
   ),
   'serviceLog/categories': channel<CategoryDto[]>()(z.undefined(), 'user'),

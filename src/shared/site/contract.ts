@@ -20,12 +20,21 @@ export interface SiteDto {
 
 export const siteInput = z
   .object({
-    customerUnit: z.string({ error: '请填写客户单位' }).trim().min(1, '请填写客户单位').max(64, '客户单位不能超过 64 个字'),
+    customerUnit: z
+      .string({ error: '请填写客户单位' })
+      .trim()
+      .min(1, '请填写客户单位')
+      .max(64, '客户单位不能超过 64 个字'),
     providerName: z.string().trim().max(64, '服务单位不能超过 64 个字').default(''),
     contractStart: isoDate,
     contractEnd: isoDate,
     serviceMode: z.enum(SERVICE_MODES, { error: '服务模式无效' }),
-    idleLockMinutes: z.number().int().min(1, '自动锁定时间至少 1 分钟').max(240, '自动锁定时间不能超过 240 分钟').default(15),
+    idleLockMinutes: z
+      .number()
+      .int()
+      .min(1, '自动锁定时间至少 1 分钟')
+      .max(240, '自动锁定时间不能超过 240 分钟')
+      .default(15),
   })
   .refine((s) => s.contractEnd >= s.contractStart, { message: '合同结束日期不能早于开始日期', path: ['contractEnd'] })
 

@@ -45,7 +45,14 @@ function validCalendarDate(y: number, m: number, d: number): boolean {
 export function parseIso(value: string): number | null {
   const m = ISO_RE.exec(value)
   if (!m) return null
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [number, number, number, number, number, number]
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '0'].map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ]
   if (!validCalendarDate(y, mo, d) || h > 23 || mi > 59 || s > 59) return null
   const ms = Date.parse(value)
   return Number.isNaN(ms) ? null : ms

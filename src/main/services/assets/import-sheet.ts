@@ -38,7 +38,8 @@ async function xlsxRows(base64: string): Promise<string[][]> {
   const rows: string[][] = []
   sheet.eachRow({ includeEmpty: true }, (row, n) => {
     const cells: string[] = []
-    for (let c = 1; c <= Math.max(row.cellCount, ASSET_IMPORT_COLUMNS.length); c++) cells.push(row.getCell(c).text ?? '')
+    for (let c = 1; c <= Math.max(row.cellCount, ASSET_IMPORT_COLUMNS.length); c++)
+      cells.push(row.getCell(c).text ?? '')
     rows[n - 1] = cells
   })
   return Array.from(rows, (r) => r ?? [])
@@ -54,7 +55,10 @@ export async function readAssetSheet(format: 'csv' | 'xlsx', content: string): P
   const col = (name: (typeof ASSET_IMPORT_COLUMNS)[number]) => header.indexOf(name)
   const missing = ['名称', '类型', '保障等级'].filter((h) => !header.includes(h))
   if (missing.length) {
-    throw new DomainError('IMPORT_BAD_HEADER', `第 1 行应为表头，缺少列：${missing.join('、')}（可用列：${ASSET_IMPORT_COLUMNS.join('、')}）`)
+    throw new DomainError(
+      'IMPORT_BAD_HEADER',
+      `第 1 行应为表头，缺少列：${missing.join('、')}（可用列：${ASSET_IMPORT_COLUMNS.join('、')}）`,
+    )
   }
   const out: SheetRow[] = []
   const errors: string[] = []
@@ -90,7 +94,11 @@ export async function readAssetSheet(format: 'csv' | 'xlsx', content: string): P
     if (problems.length) errors.push(`第 ${line} 行：${problems.join('；')}`)
     else out.push({ line, fields: parsed.data!, parentName: cell('上级') })
   }
-  if (errors.length) throw new DomainError('IMPORT_INVALID', `导入未执行，请修正后重试：\n${errors.slice(0, 50).join('\n')}${errors.length > 50 ? `\n……共 ${errors.length} 处问题` : ''}`)
+  if (errors.length)
+    throw new DomainError(
+      'IMPORT_INVALID',
+      `导入未执行，请修正后重试：\n${errors.slice(0, 50).join('\n')}${errors.length > 50 ? `\n……共 ${errors.length} 处问题` : ''}`,
+    )
   if (out.length === 0) throw new DomainError('IMPORT_EMPTY', '文件中没有数据行')
   return out
 }

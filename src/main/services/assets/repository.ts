@@ -58,11 +58,15 @@ export class AssetRepository {
       params.status = f.status
     }
     if (f.q) {
-      where.push(`(instr(a.name, @q) > 0 OR instr(a.department, @q) > 0 OR instr(a.config_notes, @q) > 0 OR instr(a.contacts, @q) > 0)`)
+      where.push(
+        `(instr(a.name, @q) > 0 OR instr(a.department, @q) > 0 OR instr(a.config_notes, @q) > 0 OR instr(a.contacts, @q) > 0)`,
+      )
       params.q = f.q
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    return (this.db.prepare(`${SELECT} ${clause} ORDER BY a.status, a.tier, a.kind, a.name`).all(params) as AssetRow[]).map(toDto)
+    return (
+      this.db.prepare(`${SELECT} ${clause} ORDER BY a.status, a.tier, a.kind, a.name`).all(params) as AssetRow[]
+    ).map(toDto)
   }
 
   /** ids of an asset and every asset below it, to refuse a parent cycle */

@@ -92,13 +92,18 @@ export class AssetService {
       if (errors.length) throw new DomainError('IMPORT_INVALID', `导入未执行，请修正后重试：\n${errors.join('\n')}`)
       const now = toSiteIso(this.clock.now())
       const ids = new Map<string, number>()
-      for (const r of rows) ids.set(lower(r.fields.name), this.repo.insert({ ...r.fields, parentId: null }, actor.id, now))
+      for (const r of rows)
+        ids.set(lower(r.fields.name), this.repo.insert({ ...r.fields, parentId: null }, actor.id, now))
       for (const r of rows) {
         if (!r.parentName) continue
         const parentId = ids.get(lower(r.parentName)) ?? this.repo.byName(r.parentName)!.id
         this.repo.update(ids.get(lower(r.fields.name))!, { ...r.fields, parentId }, actor.id, now)
       }
-      this.audit.record(who(actor), 'import', 'asset', null, null, { fileName, count: rows.length, names: rows.map((r) => r.fields.name) })
+      this.audit.record(who(actor), 'import', 'asset', null, null, {
+        fileName,
+        count: rows.length,
+        names: rows.map((r) => r.fields.name),
+      })
       return { imported: rows.length }
     })()
   }

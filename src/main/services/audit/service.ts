@@ -44,8 +44,7 @@ export class AuditService {
     result: 'ok' | 'denied' | 'failed' = 'ok',
   ): number {
     const head = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; hash: string }
-      | undefined
+      { seq: number; hash: string } | undefined
     const row: Omit<ChainedRow, 'hash'> = {
       seq: (head?.seq ?? 0) + 1,
       at: toSiteIso(this.clock.now()),
@@ -75,8 +74,7 @@ export class AuditService {
 
   head(): { seq: number; hash: string } {
     const head = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-      | { seq: number; hash: string }
-      | undefined
+      { seq: number; hash: string } | undefined
     return head ?? { seq: 0, hash: GENESIS_HASH }
   }
 

@@ -28,12 +28,16 @@ export class AccountService {
     return toUserDto(u)
   }
 
-  create(actor: Actor, input: { username: string; displayName: string; role: Role; phone: string; password: string }): UserDto {
+  create(
+    actor: Actor,
+    input: { username: string; displayName: string; role: Role; phone: string; password: string },
+  ): UserDto {
     const problem = passwordProblem(input.password, input.username)
     if (problem) throw new DomainError('PASSWORD_WEAK', problem)
     const hash = hashPassword(input.password)
     return this.db.transaction(() => {
-      if (this.users.byUsername(input.username)) throw new DomainError('USERNAME_TAKEN', `用户名“${input.username}”已被使用`)
+      if (this.users.byUsername(input.username))
+        throw new DomainError('USERNAME_TAKEN', `用户名“${input.username}”已被使用`)
       const id = this.users.insert({ ...input, passwordHash: hash, now: toSiteIso(this.clock.now()) })
       const after = this.get(id)
       this.audit.record(who(actor), 'create', 'user', id, null, after)
@@ -41,7 +45,10 @@ export class AccountService {
     })()
   }
 
-  update(actor: Actor, input: { id: number; displayName: string; role: Role; phone: string; active: boolean }): UserDto {
+  update(
+    actor: Actor,
+    input: { id: number; displayName: string; role: Role; phone: string; active: boolean },
+  ): UserDto {
     return this.db.transaction(() => {
       const before = this.get(input.id)
       const losesLead = before.role === 'lead' && before.active && (input.role !== 'lead' || !input.active)

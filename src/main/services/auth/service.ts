@@ -83,15 +83,37 @@ export class AuthService {
   login(username: string, password: string): SessionDto {
     const user = this.users.byUsername(username)
     if (!user) {
-      this.db.transaction(() => this.audit.record({ id: null, name: username }, 'login.failed', 'session', null, null, { reason: 'unknown user' }, 'denied'))()
+      this.db.transaction(() =>
+        this.audit.record(
+          { id: null, name: username },
+          'login.failed',
+          'session',
+          null,
+          null,
+          { reason: 'unknown user' },
+          'denied',
+        ),
+      )()
       throw new DomainError('AUTH_FAILED', '用户名或密码错误')
     }
     if (user.active !== 1) {
-      this.db.transaction(() => this.audit.record({ id: user.id, name: user.display_name }, 'login.failed', 'session', user.id, null, { reason: 'inactive' }, 'denied'))()
+      this.db.transaction(() =>
+        this.audit.record(
+          { id: user.id, name: user.display_name },
+          'login.failed',
+          'session',
+          user.id,
+          null,
+          { reason: 'inactive' },
+          'denied',
+        ),
+      )()
       throw new DomainError('ACCOUNT_DISABLED', '该账号已停用，请联系负责人')
     }
     this.checkPassword(user.id, password)
-    this.db.transaction(() => this.audit.record({ id: user.id, name: user.display_name }, 'login', 'session', user.id, null, null))()
+    this.db.transaction(() =>
+      this.audit.record({ id: user.id, name: user.display_name }, 'login', 'session', user.id, null, null),
+    )()
     this.userId = user.id
     this.locked = false
     return this.status()
@@ -109,9 +131,14 @@ export class AuthService {
     const nowMs = this.clock.now()
     const lockedUntil = user.locked_until ? parseIso(user.locked_until) : null
     if (lockedUntil !== null && lockedUntil > nowMs) {
-      this.db.transaction(() => this.audit.record(by, 'login.failed', 'session', user.id, null, { reason: 'locked out' }, 'denied'))()
+      this.db.transaction(() =>
+        this.audit.record(by, 'login.failed', 'session', user.id, null, { reason: 'locked out' }, 'denied'),
+      )()
       const minutes = Math.ceil((lockedUntil - nowMs) / 60000)
-      throw new DomainError('ACCOUNT_LOCKED', `密码连续错误次数过多，账号已锁定至 ${formatDateTime(user.locked_until)}（约 ${minutes} 分钟后），或请负责人解除锁定`)
+      throw new DomainError(
+        'ACCOUNT_LOCKED',
+        `密码连续错误次数过多，账号已锁定至 ${formatDateTime(user.locked_until)}（约 ${minutes} 分钟后），或请负责人解除锁定`,
+      )
     }
     if (verifyPassword(password, user.password_hash)) {
       if (user.failed_count > 0 || user.locked_until) this.users.setFailures(user.id, 0, null)
@@ -126,7 +153,10 @@ export class AuthService {
     })()
     if (lockNow) {
       if (this.userId === user.id) this.userId = null
-      throw new DomainError('ACCOUNT_LOCKED', `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟`)
+      throw new DomainError(
+        'ACCOUNT_LOCKED',
+        `密码连续错误 ${MAX_FAILED_LOGINS} 次，账号已锁定 ${LOCKOUT_MINUTES} 分钟`,
+      )
     }
     throw new DomainError('AUTH_FAILED', `密码错误，再错 ${MAX_FAILED_LOGINS - failures} 次将锁定账号`)
   }

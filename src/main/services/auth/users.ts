@@ -47,10 +47,18 @@ export class UserRepository {
   }
 
   activeLeads(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM user WHERE role = 'lead' AND active = 1").get() as { n: number }).n
+    return (this.db.prepare("SELECT count(*) AS n FROM user WHERE role = 'lead' AND active = 1").get() as { n: number })
+      .n
   }
 
-  insert(u: { username: string; displayName: string; role: Role; phone: string; passwordHash: string; now: string }): number {
+  insert(u: {
+    username: string
+    displayName: string
+    role: Role
+    phone: string
+    passwordHash: string
+    now: string
+  }): number {
     return Number(
       this.db
         .prepare(

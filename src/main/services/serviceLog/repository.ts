@@ -98,7 +98,9 @@ export class ServiceLogRepository {
         p.match = match
       } else {
         // A lone CJK character is below the bigram index: scan instead.
-        where.push('(instr(sl.content, @q) > 0 OR instr(sl.result, @q) > 0 OR instr(sl.requester, @q) > 0 OR instr(sl.requester_dept, @q) > 0)')
+        where.push(
+          '(instr(sl.content, @q) > 0 OR instr(sl.result, @q) > 0 OR instr(sl.requester, @q) > 0 OR instr(sl.requester_dept, @q) > 0)',
+        )
         p.q = q.q
       }
     }
@@ -138,7 +140,9 @@ export class ServiceLogRepository {
   }
 
   markVoid(id: number, by: number, reason: string, now: string): void {
-    this.db.prepare('UPDATE service_log SET voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ? WHERE id = ?').run(now, by, reason, now, id)
+    this.db
+      .prepare('UPDATE service_log SET voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ? WHERE id = ?')
+      .run(now, by, reason, now, id)
   }
 
   private index(id: number, f: ServiceLogFields): void {
@@ -148,9 +152,12 @@ export class ServiceLogRepository {
   }
 
   categories(): CategoryDto[] {
-    return (this.db.prepare('SELECT id, name, active, sort FROM service_category ORDER BY sort, id').all() as (Omit<CategoryDto, 'active'> & { active: number })[]).map(
-      (c) => ({ ...c, active: c.active === 1 }),
-    )
+    return (
+      this.db.prepare('SELECT id, name, active, sort FROM service_category ORDER BY sort, id').all() as (Omit<
+        CategoryDto,
+        'active'
+      > & { active: number })[]
+    ).map((c) => ({ ...c, active: c.active === 1 }))
   }
 
   category(id: number): CategoryDto | undefined {
@@ -162,8 +169,14 @@ export class ServiceLogRepository {
   }
 
   insertCategory(name: string, active: boolean): number {
-    const sort = (this.db.prepare('SELECT coalesce(max(sort), 0) + 1 AS s FROM service_category').get() as { s: number }).s
-    return Number(this.db.prepare('INSERT INTO service_category (name, sort, active) VALUES (?, ?, ?)').run(name, sort, active ? 1 : 0).lastInsertRowid)
+    const sort = (
+      this.db.prepare('SELECT coalesce(max(sort), 0) + 1 AS s FROM service_category').get() as { s: number }
+    ).s
+    return Number(
+      this.db
+        .prepare('INSERT INTO service_category (name, sort, active) VALUES (?, ?, ?)')
+        .run(name, sort, active ? 1 : 0).lastInsertRowid,
+    )
   }
 
   updateCategory(id: number, name: string, active: boolean): void {

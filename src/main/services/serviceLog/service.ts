@@ -39,7 +39,8 @@ export class ServiceLogService {
     if (f.assetId !== null && f.assetId !== current?.assetId) {
       const asset = this.assets.get(f.assetId)
       if (!asset) throw new DomainError('ASSET_NOT_FOUND', '所选的运维对象不存在')
-      if (asset.status === 'retired') throw new DomainError('ASSET_RETIRED', `运维对象“${asset.name}”已停用，不能再登记新的记录`)
+      if (asset.status === 'retired')
+        throw new DomainError('ASSET_RETIRED', `运维对象“${asset.name}”已停用，不能再登记新的记录`)
     }
     const category = this.repo.category(f.categoryId)
     if (!category) throw new DomainError('CATEGORY_NOT_FOUND', '所选的运维类别不存在')

@@ -62,7 +62,15 @@ export class SiteService {
           `UPDATE site SET customer_unit = ?, provider_name = ?, contract_start = ?, contract_end = ?, service_mode = ?,
            idle_lock_minutes = ?, updated_at = ? WHERE id = 1`,
         )
-        .run(s.customerUnit, s.providerName, s.contractStart, s.contractEnd, s.serviceMode, s.idleLockMinutes, toSiteIso(this.clock.now()))
+        .run(
+          s.customerUnit,
+          s.providerName,
+          s.contractStart,
+          s.contractEnd,
+          s.serviceMode,
+          s.idleLockMinutes,
+          toSiteIso(this.clock.now()),
+        )
       const after = this.get()
       this.audit.record(who(actor), 'update', 'site', 1, before, after)
       return after

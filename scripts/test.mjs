@@ -1,0 +1,69 @@
+// The one test command (npm test): typecheck, lint, unit/integration tests,
+// build, browser end-to-end tests. Ends with the line CI reads: "N passed, N failed".
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+
+const results = { passed: 0, failed: 0, skipped: 0 }
+const failures = []
+
+function step(name, cmd, args, env = {}) {
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`)
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } })
+  if (r.status !== 0) failures.push(name)
+  return r.status === 0
+}
+
+/** A gate (typecheck, lint, build) counts as one check. */
+function gate(name, cmd, args) {
+  const ok = step(name, cmd, args)
+  results[ok ? 'passed' : 'failed']++
+  return ok
+}
+
+function readJson(file) {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'))
+  } catch {
+    return null
+  }
+}
+
+rmSync('test-results', { recursive: true, force: true })
+mkdirSync('test-results', { recursive: true })
+
+gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.node.json'])
+gate('typecheck (renderer)', 'npx', ['vue-tsc', '--noEmit', '-p', 'tsconfig.web.json'])
+gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.'])
+
+step('unit and integration tests', 'npx', [
+  'vitest',
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  '--outputFile.json=test-results/unit.json',
+])
+const unit = readJson('test-results/unit.json')
+if (unit) {
+  results.passed += unit.numPassedTests
+  results.failed += unit.numFailedTests
+  results.skipped += unit.numPendingTests + (unit.numTodoTests ?? 0)
+} else {
+  results.failed++
+}
+
+if (gate('build', 'npx', ['electron-vite', 'build'])) {
+  step('browser end-to-end tests', 'npx', ['playwright', 'test'])
+  const e2e = readJson('test-results/e2e.json')
+  if (e2e?.stats) {
+    results.passed += e2e.stats.expected
+    results.failed += e2e.stats.unexpected + (e2e.stats.flaky ?? 0)
+    results.skipped += e2e.stats.skipped
+  } else {
+    results.failed++
+  }
+  if (existsSync('artifacts/screenshots')) console.log('\nScreenshots: artifacts/screenshots/')
+}
+
+if (failures.length) console.log(`\nFailed steps: ${failures.join(', ')}`)
+console.log(`\n${results.passed} passed, ${results.failed} failed, ${results.skipped} skipped`)
+process.exit(results.failed > 0 || failures.length ? 1 : 0)
