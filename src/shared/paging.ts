@@ -3,6 +3,8 @@ import { z } from 'zod'
 export interface Page<T> {
   items: T[]
   total: number
+  /** true when counting stopped at `total` (a very common search word): show "total+" */
+  capped?: boolean
 }
 
 export const pageInput = {

@@ -51,6 +51,8 @@ const toDto = (r: Row): ServiceLogDto => ({
   updatedAt: r.updated_at,
 })
 
+export const SEARCH_COUNT_CAP = 10_000
+
 const SELECT = `SELECT sl.*, a.name AS asset_name, c.name AS category_name, u.display_name AS engineer_name,
   vb.display_name AS voided_by_name
   FROM service_log sl
@@ -91,10 +93,16 @@ export class ServiceLogRepository {
       }
     }
     if (!q.includeVoided) where.push('sl.voided_at IS NULL')
+    let from = 'service_log sl'
+    let order = 'sl.service_time DESC, sl.id DESC'
     if (q.q) {
       const match = toMatchQuery(q.q)
       if (match) {
-        where.push('sl.id IN (SELECT rowid FROM service_log_fts WHERE service_log_fts MATCH @match)')
+        // Driven by the index, newest entry first: FTS5 walks rowids in descending
+        // order and the page stops early, where sorting every hit by time would not.
+        from = 'service_log_fts JOIN service_log sl ON sl.id = service_log_fts.rowid'
+        where.push('service_log_fts MATCH @match')
+        order = 'service_log_fts.rowid DESC'
         p.match = match
       } else {
         // A lone CJK character is below the bigram index: scan instead.
@@ -105,11 +113,25 @@ export class ServiceLogRepository {
       }
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM service_log sl ${clause}`).get(p) as { n: number }).n
-    const rows = this.db
-      .prepare(`${SELECT} ${clause} ORDER BY sl.service_time DESC, sl.id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...p, limit: q.limit, offset: q.offset }) as Row[]
-    return { items: rows.map(toDto), total }
+    // A search word in a sixth of 500k entries would cost a full count; past the cap the screen shows "10000+".
+    const cap = q.q ? SEARCH_COUNT_CAP : Number.MAX_SAFE_INTEGER
+    const countSql = q.q
+      ? `SELECT count(*) AS n FROM (SELECT 1 FROM ${from} ${clause} LIMIT @cap)`
+      : `SELECT count(*) AS n FROM ${from} ${clause}`
+    const counted = (this.db.prepare(countSql).get(q.q ? { ...p, cap: cap + 1 } : p) as { n: number }).n
+    const total = Math.min(counted, cap)
+    const ids = this.db
+      .prepare(`SELECT sl.id FROM ${from} ${clause} ORDER BY ${order} LIMIT @limit OFFSET @offset`)
+      .pluck()
+      .all({ ...p, limit: q.limit, offset: q.offset }) as number[]
+    const byId = new Map(
+      (ids.length
+        ? (this.db.prepare(`${SELECT} WHERE sl.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Row[])
+        : []
+      ).map((r) => [r.id, r]),
+    )
+    const rows = ids.map((id) => byId.get(id)!)
+    return { items: rows.map(toDto), total, ...(counted > cap ? { capped: true } : {}) }
   }
 
   insert(f: ServiceLogFields, engineerId: number, by: number, now: string): number {
