@@ -14,7 +14,18 @@ it('stops counting a very common search word at the cap and says so, without cha
   const categoryId = (await w.api.serviceLog.categories())[0]!.id
   w.db.transaction(() => {
     for (let i = 0; i <= SEARCH_COUNT_CAP; i++) {
-      w.services.serviceLog.create(actor, { serviceTime: '2026-11-23T09:00:00+08:00', requester: '', requesterDept: '', assetId: null, channel: 'phone', categoryId, content: `重置密码 ${i}`, result: '', durationMin: 5, status: 'done' })
+      w.services.serviceLog.create(actor, {
+        serviceTime: '2026-11-23T09:00:00+08:00',
+        requester: '',
+        requesterDept: '',
+        assetId: null,
+        channel: 'phone',
+        categoryId,
+        content: `重置密码 ${i}`,
+        result: '',
+        durationMin: 5,
+        status: 'done',
+      })
     }
   })()
   const page = await w.api.serviceLog.list({ q: '密码', limit: 10 })
