@@ -1,0 +1,100 @@
+import type { Pause, ServiceCalendar } from '../calendar/service-calendar'
+import { type CalendarRef, type Milestone, MILESTONES, type SlaLevel, targetMinutes } from './sla'
+
+export type MilestoneStateKind = 'met' | 'breached' | 'running' | 'at_risk' | 'overdue' | 'paused' | 'waiting'
+
+export const MILESTONE_STATE_LABELS: Record<MilestoneStateKind, string> = {
+  met: '已达成',
+  breached: '超时完成',
+  running: '计时中',
+  at_risk: '即将超时',
+  overdue: '已超时',
+  paused: '已挂起',
+  waiting: '未开始',
+}
+
+export interface MilestoneState {
+  milestone: Milestone
+  targetMin: number
+  /** when its clock started: the report, or the recovery for the analysis record */
+  startedAt: number | null
+  deadline: number | null
+  doneAt: number | null
+  state: MilestoneStateKind
+  /** wall-clock minutes left (running, at risk) or late (overdue, breached) */
+  minutes: number
+}
+
+export interface FaultClockInput {
+  reportedAt: number
+  level: SlaLevel
+  done: Partial<Record<Milestone, number | null>>
+  pauses: Pause[]
+  pausesStopClock: boolean
+}
+
+export type Calendars = Record<CalendarRef, ServiceCalendar>
+
+/**
+ * The instant a target of `target` open minutes is reached from `start`, with
+ * paused time not counted; null while an open pause holds the clock.
+ */
+export function deadlineOf(start: number, target: number, cal: ServiceCalendar, pauses: readonly Pause[]): number | null {
+  let t = start
+  let remaining = target
+  const sorted = [...pauses].sort((a, b) => a.from - b.from)
+  for (const p of sorted) {
+    const end = p.to ?? Number.POSITIVE_INFINITY
+    if (end <= t) continue
+    const candidate = cal.addMinutes(t, remaining)
+    if (candidate <= p.from) return candidate
+    remaining -= cal.openMinutes(t, Math.max(t, p.from))
+    if (p.to === null) return null
+    t = Math.max(t, p.to)
+  }
+  return cal.addMinutes(t, remaining)
+}
+
+/** A milestone is at risk when a quarter of its time, or 15 minutes, is all that is left. */
+const atRiskMinutes = (targetMin: number) => Math.max(15, targetMin * 0.25)
+
+export function computeMilestones(input: FaultClockInput, now: number, calendars: Calendars): MilestoneState[] {
+  const out: MilestoneState[] = []
+  for (const m of MILESTONES) {
+    const target = input.level.targets[m]
+    if (!target) continue
+    const cal = calendars[target.calendar]
+    const targetMin = targetMinutes(target, calendars.working.minutesPerDay)
+    const doneAt = input.done[m] ?? null
+    const startedAt = m === 'analysis' ? (input.done.recover ?? null) : input.reportedAt
+    if (startedAt === null) {
+      out.push({ milestone: m, targetMin, startedAt, deadline: null, doneAt, state: 'waiting', minutes: 0 })
+      continue
+    }
+    const pauses = input.pausesStopClock && m !== 'analysis' ? input.pauses : []
+    const deadline = deadlineOf(startedAt, targetMin, cal, doneAt === null ? pauses : pauses.filter((p) => p.from < doneAt))
+    let state: MilestoneStateKind
+    let minutes: number
+    if (doneAt !== null) {
+      state = deadline !== null && doneAt <= deadline ? 'met' : 'breached'
+      minutes = deadline !== null && doneAt > deadline ? Math.round((doneAt - deadline) / 60000) : 0
+    } else if (deadline === null) {
+      state = 'paused'
+      minutes = 0
+    } else if (now > deadline) {
+      state = 'overdue'
+      minutes = Math.floor((now - deadline) / 60000)
+    } else {
+      minutes = Math.floor((deadline - now) / 60000)
+      state = minutes <= atRiskMinutes(targetMin) ? 'at_risk' : 'running'
+    }
+    out.push({ milestone: m, targetMin, startedAt, deadline, doneAt, state, minutes })
+  }
+  return out
+}
+
+/** The nearest deadline still ahead or passed, for sorting the board of open faults. */
+export function nearestDeadline(states: readonly MilestoneState[]): number | null {
+  const open = states.filter((s) => s.doneAt === null && s.deadline !== null).map((s) => s.deadline!)
+  return open.length ? Math.min(...open) : null
+}
