@@ -19,26 +19,35 @@ describe('holiday calendar (mainland China)', () => {
     expect(dayType('2026-11-21', data)).toBe('weekend')
   })
   it('lets a hand-entered correction win over the shipped data', () => {
-    const corrected = mergeOverrides(data, [{ date: '2026-11-23', kind: 'holiday', name: '临时休假' }, { date: '2026-10-01', kind: 'normal', name: '' }])
+    const corrected = mergeOverrides(data, [
+      { date: '2026-11-23', kind: 'holiday', name: '临时休假' },
+      { date: '2026-10-01', kind: 'normal', name: '' },
+    ])
     expect(dayType('2026-11-23', corrected)).toBe('holiday')
     expect(dayType('2026-10-01', corrected)).toBe('workday')
   })
   it('warns after October when next year is missing, and not once it is entered', () => {
     expect(missingNextYear('2026-11-23', data)).toBe(2027)
     expect(missingNextYear('2026-09-30', data)).toBeNull()
-    expect(missingNextYear('2026-11-23', mergeOverrides(data, [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }]))).toBeNull()
+    expect(
+      missingNextYear('2026-11-23', mergeOverrides(data, [{ date: '2027-01-01', kind: 'holiday', name: '元旦' }])),
+    ).toBeNull()
   })
 })
 
 describe('deadline arithmetic', () => {
   it('1 working day from 2026-09-30 16:00 on a 5×8 calendar lands on 2026-10-08 16:00 (国庆)', () => {
-    expect(iso(fiveByEight.addMinutes(at('2026-09-30T16:00:00+08:00'), fiveByEight.minutesPerDay))).toBe('2026-10-08T16:00')
+    expect(iso(fiveByEight.addMinutes(at('2026-09-30T16:00:00+08:00'), fiveByEight.minutesPerDay))).toBe(
+      '2026-10-08T16:00',
+    )
   })
   it('a 4-hour 7×24 target ignores holidays', () => {
     expect(iso(always.addMinutes(at('2026-10-01T22:00:00+08:00'), 240))).toBe('2026-10-02T02:00')
   })
   it('2 working days from Friday 2026-02-13 15:00 count the 调休 Saturday and skip 春节 to 2026-02-24 15:00', () => {
-    expect(iso(fiveByEight.addMinutes(at('2026-02-13T15:00:00+08:00'), 2 * fiveByEight.minutesPerDay))).toBe('2026-02-24T15:00')
+    expect(iso(fiveByEight.addMinutes(at('2026-02-13T15:00:00+08:00'), 2 * fiveByEight.minutesPerDay))).toBe(
+      '2026-02-24T15:00',
+    )
   })
   it('starts the clock at the next opening when a fault is reported at night', () => {
     expect(iso(fiveByEight.addMinutes(at('2026-11-23T20:00:00+08:00'), 30))).toBe('2026-11-24T09:00')
@@ -53,7 +62,9 @@ describe('deadline arithmetic', () => {
 })
 
 // 2026 is the year with shipped data; properties range over it.
-const instant = fc.integer({ min: at('2026-01-01T00:00:00+08:00'), max: at('2026-12-01T00:00:00+08:00') }).map((ms) => Math.floor(ms / 60000) * 60000)
+const instant = fc
+  .integer({ min: at('2026-01-01T00:00:00+08:00'), max: at('2026-12-01T00:00:00+08:00') })
+  .map((ms) => Math.floor(ms / 60000) * 60000)
 const calendar = fc.constantFrom(fiveByEight, always)
 
 describe('calendar properties', () => {
@@ -67,7 +78,9 @@ describe('calendar properties', () => {
     )
   })
   it('pauses never make elapsed negative nor larger than without them', () => {
-    const pause = fc.tuple(instant, fc.integer({ min: 0, max: 5 * 1440 }), fc.boolean()).map(([from, len, open]) => ({ from, to: open ? null : from + len * 60000 }))
+    const pause = fc
+      .tuple(instant, fc.integer({ min: 0, max: 5 * 1440 }), fc.boolean())
+      .map(([from, len, open]) => ({ from, to: open ? null : from + len * 60000 }))
     fc.assert(
       fc.property(calendar, instant, instant, fc.array(pause, { maxLength: 4 }), (cal, a, b, pauses) => {
         const [x, y] = a <= b ? [a, b] : [b, a]

@@ -11,7 +11,14 @@ import { accountHandlers, authHandlers } from './auth/handlers'
 import { AuthService } from './auth/service'
 import { UserRepository } from './auth/users'
 import type { Clock } from './clock'
+import { calendarHandlers } from './calendar/handlers'
+import { CalendarService } from './calendar/service'
 import { dashboardHandlers } from './dashboard/handlers'
+import { faultHandlers } from './faults/handlers'
+import { FaultRepository } from './faults/repository'
+import { FaultService } from './faults/service'
+import { SlaService } from './faults/sla-service'
+import { SettingsRepository } from './settings'
 import { DashboardService } from './dashboard/service'
 import { serviceLogHandlers } from './serviceLog/handlers'
 import { ServiceLogRepository } from './serviceLog/repository'
@@ -31,17 +38,33 @@ export function buildServices(db: Db, clock: Clock) {
   const serviceLogRepo = new ServiceLogRepository(db)
   const serviceLog = new ServiceLogService(db, clock, audit, serviceLogRepo, assetRepo)
   const dashboard = new DashboardService(db, clock, serviceLogRepo)
+  const settings = new SettingsRepository(db)
+  const calendar = new CalendarService(db, clock, audit, settings)
+  const sla = new SlaService(db, clock, audit, settings)
+  const faults = new FaultService(
+    db,
+    clock,
+    audit,
+    new FaultRepository(db),
+    sla,
+    calendar,
+    assetRepo,
+    users,
+    serviceLogRepo,
+  )
 
   const handlers: Handlers<Contract> = {
-    ...authHandlers(auth),
+    ...authHandlers(auth, sla),
     ...accountHandlers(accounts),
     ...siteHandlers(site),
     ...assetHandlers(assets),
     ...serviceLogHandlers(serviceLog),
     ...auditHandlers(audit),
     ...dashboardHandlers(dashboard),
+    ...calendarHandlers(calendar),
+    ...faultHandlers(faults, sla),
   }
-  return { db, clock, audit, site, auth, accounts, assets, serviceLog, dashboard, handlers }
+  return { db, clock, audit, site, auth, accounts, assets, serviceLog, dashboard, calendar, sla, faults, handlers }
 }
 
 export type Services = ReturnType<typeof buildServices>

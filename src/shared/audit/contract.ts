@@ -34,6 +34,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   asset: '运维对象',
   serviceLog: '运维记录',
   serviceCategory: '运维类别',
+  fault: '故障',
+  holiday: '节假日',
+  calendar: '服务日历',
+  slaPolicy: 'SLA 策略',
 }
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -52,6 +56,13 @@ export const ACTION_LABELS: Record<string, string> = {
   'password.reset': '重置密码',
   'account.unlock': '解除锁定',
   export: '导出',
+  'form.save': '保存表单',
+}
+
+/** Fault timeline actions are audited as `event.<kind>`. */
+export function actionLabel(action: string, eventLabels: Record<string, string>): string {
+  if (action.startsWith('event.')) return `故障：${eventLabels[action.slice(6)] ?? action.slice(6)}`
+  return ACTION_LABELS[action] ?? action
 }
 
 export const auditContract = {

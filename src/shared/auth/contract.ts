@@ -47,7 +47,11 @@ export const newAccountInput = z.object({
 export const authContract = {
   'auth/status': channel<SessionDto>()(z.undefined(), 'public'),
   'auth/setup': channel<SessionDto>()(
-    z.object({ site: siteInput, admin: newAccountInput.omit({ role: true }) }),
+    z.object({
+      site: siteInput,
+      admin: newAccountInput.omit({ role: true }),
+      slaPreset: z.string().max(40).optional(),
+    }),
     'public',
   ),
   'auth/login': channel<SessionDto>()(

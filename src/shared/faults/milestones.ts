@@ -39,7 +39,12 @@ export type Calendars = Record<CalendarRef, ServiceCalendar>
  * The instant a target of `target` open minutes is reached from `start`, with
  * paused time not counted; null while an open pause holds the clock.
  */
-export function deadlineOf(start: number, target: number, cal: ServiceCalendar, pauses: readonly Pause[]): number | null {
+export function deadlineOf(
+  start: number,
+  target: number,
+  cal: ServiceCalendar,
+  pauses: readonly Pause[],
+): number | null {
   let t = start
   let remaining = target
   const sorted = [...pauses].sort((a, b) => a.from - b.from)
@@ -72,7 +77,12 @@ export function computeMilestones(input: FaultClockInput, now: number, calendars
       continue
     }
     const pauses = input.pausesStopClock && m !== 'analysis' ? input.pauses : []
-    const deadline = deadlineOf(startedAt, targetMin, cal, doneAt === null ? pauses : pauses.filter((p) => p.from < doneAt))
+    const deadline = deadlineOf(
+      startedAt,
+      targetMin,
+      cal,
+      doneAt === null ? pauses : pauses.filter((p) => p.from < doneAt),
+    )
     let state: MilestoneStateKind
     let minutes: number
     if (doneAt !== null) {

@@ -2,6 +2,7 @@ import { accountContract, authContract } from '../auth/contract'
 import { assetContract } from '../assets/contract'
 import { auditContract } from '../audit/contract'
 import { dashboardContract } from '../dashboard/contract'
+import { faultContract } from '../faults/contract'
 import { serviceLogContract } from '../serviceLog/contract'
 import { siteContract } from '../site/contract'
 import type { ApiOf } from './kit'
@@ -15,6 +16,7 @@ export const contract = {
   ...serviceLogContract,
   ...auditContract,
   ...dashboardContract,
+  ...faultContract,
 }
 
 export type Contract = typeof contract

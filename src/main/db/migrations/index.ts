@@ -1,5 +1,6 @@
 import type { Migration } from '../migrate'
 import { foundation } from './2026-11-23-01-foundation'
+import { faults } from './2026-11-24-01-faults'
 
 /** In order. Append only: a released migration is never edited or reordered. */
-export const migrations: Migration[] = [foundation]
+export const migrations: Migration[] = [foundation, faults]

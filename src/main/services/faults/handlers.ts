@@ -1,0 +1,18 @@
+import type { faultContract } from '../../../shared/faults/contract'
+import type { Handlers } from '../../../shared/ipc/kit'
+import type { FaultService } from './service'
+import type { SlaService } from './sla-service'
+
+type FaultChannels = Omit<typeof faultContract, 'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours'>
+
+export const faultHandlers = (faults: FaultService, sla: SlaService): Handlers<FaultChannels> => ({
+  'sla/get': () => sla.dto(),
+  'sla/usePreset': ({ key }, { actor }) => sla.usePreset(actor, key),
+  'sla/update': (policy, { actor }) => sla.update(actor, policy),
+  'fault/list': (q) => faults.list(q),
+  'fault/get': ({ id }) => faults.get(id),
+  'fault/create': (input, { actor }) => faults.create(actor, input),
+  'fault/addEvent': (input, { actor }) => faults.addEvent(actor, input),
+  'fault/saveForm': (input, { actor }) => faults.saveForm(actor, input.faultId, input.kind, input.data),
+  'fault/stats': () => faults.stats(),
+})

@@ -1,0 +1,197 @@
+import { z } from 'zod'
+import type { DayOverride, HolidayData } from '../calendar/holidays'
+import { channel } from '../ipc/kit'
+import { type Page, pageInput } from '../paging'
+import { isoDate, isoDateTime } from '../time/schemas'
+import { FORM_KINDS } from './forms'
+import { type Milestone, MILESTONES, type SlaLevel, type SlaPolicy } from './sla'
+import { EVENT_KINDS, FAULT_STATUSES, type FaultEventKind, type FaultStatus } from './state'
+
+export const REPORT_CHANNELS = ['phone', 'onsite', 'inspection', 'monitor', 'email', 'other'] as const
+export const REPORT_CHANNEL_LABELS: Record<(typeof REPORT_CHANNELS)[number], string> = {
+  phone: '电话报告',
+  onsite: '现场报告',
+  inspection: '巡检发现',
+  monitor: '监控告警',
+  email: '邮件',
+  other: '其他',
+}
+
+/** Everything the renderer needs to run the fault's SLA clocks itself, live. */
+export interface FaultClockDto {
+  reportedAt: string
+  level: SlaLevel
+  done: Partial<Record<Milestone, string | null>>
+  pauses: { from: string; to: string | null }[]
+  pausesStopClock: boolean
+}
+
+export interface FaultSummaryDto {
+  id: number
+  no: string
+  title: string
+  assetId: number | null
+  assetName: string | null
+  severity: string
+  severityName: string
+  status: FaultStatus
+  reportedAt: string
+  reportedBy: string
+  ownerId: number
+  ownerName: string
+  major: boolean
+  recoveredAt: string | null
+  breaches: number
+  clock: FaultClockDto
+}
+
+export interface FaultEventDto {
+  id: number
+  at: string
+  kind: FaultEventKind
+  actorName: string
+  text: string
+  data: Record<string, unknown> | null
+  recordedAt: string
+}
+
+export interface FaultFormDto {
+  kind: string
+  version: number
+  data: Record<string, string>
+  savedAt: string
+  savedByName: string
+}
+
+export interface FaultDto extends FaultSummaryDto {
+  reportChannel: (typeof REPORT_CHANNELS)[number]
+  symptoms: string
+  impact: string
+  workaround: string
+  rootCause: string
+  resolution: string
+  analysis: string
+  serviceLogId: number | null
+  voidReason: string | null
+  events: FaultEventDto[]
+  forms: FaultFormDto[]
+}
+
+export interface CalendarDto {
+  holidays: HolidayData
+  overrides: DayOverride[]
+  shippedYears: number[]
+  workingBlocks: [number, number][]
+}
+
+export interface SlaDto {
+  policy: SlaPolicy
+  presets: { key: string; name: string; source: string }[]
+}
+
+export interface FaultStatsDto {
+  open: number
+  overdue: number
+  majorThisYear: number
+  majorPerYear: number | null
+  missingHolidayYear: number | null
+}
+
+const id = z.number().int().positive()
+const text = (max: number, label: string) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`)
+
+export const faultQuery = z
+  .object({
+    status: z.enum(FAULT_STATUSES).optional(),
+    openOnly: z.boolean().optional(),
+    severity: z.string().max(20).optional(),
+    assetId: id.optional(),
+    ownerId: id.optional(),
+    overdue: z.boolean().optional(),
+    from: isoDate.optional(),
+    to: isoDate.optional(),
+    q: z.string().trim().max(100).optional(),
+    ...pageInput,
+  })
+  .default({ offset: 0, limit: 100 })
+export type FaultQuery = z.output<typeof faultQuery>
+
+export const createFaultInput = z.object({
+  title: z.string({ error: '请填写故障标题' }).trim().min(1, '请填写故障标题').max(200, '故障标题不能超过 200 个字'),
+  assetId: id.nullable().default(null),
+  severity: z.string({ error: '请选择故障级别' }).min(1, '请选择故障级别').max(20),
+  reportedAt: isoDateTime,
+  reportedBy: text(50, '报告人').default(''),
+  reportChannel: z.enum(REPORT_CHANNELS, { error: '报告方式无效' }).default('phone'),
+  symptoms: text(5000, '故障现象').default(''),
+  impact: text(2000, '影响范围').default(''),
+  ownerId: id.optional(),
+  serviceLogId: id.optional(),
+})
+export type CreateFaultInput = z.output<typeof createFaultInput>
+
+export const faultEventInput = z.object({
+  faultId: id,
+  kind: z.enum(EVENT_KINDS, { error: '操作类型无效' }),
+  at: isoDateTime,
+  text: text(5000, '说明').default(''),
+  /** severity: the new level code; escalate: to whom; owner: the new owner */
+  severity: z.string().max(20).optional(),
+  target: text(100, '升级对象').optional(),
+  ownerId: id.optional(),
+})
+export type FaultEventInput = z.output<typeof faultEventInput>
+
+const targetSchema = z.object({
+  amount: z.number().positive('时限必须大于 0').max(10000),
+  unit: z.enum(['minute', 'hour', 'workday']),
+  calendar: z.enum(['always', 'working']),
+})
+export const slaPolicySchema = z.object({
+  key: z.string().max(40),
+  name: z.string().trim().min(1, '请填写策略名称').max(60),
+  source: z.string().max(500),
+  pausesStopClock: z.boolean(),
+  majorRecoverMinutes: z.number().int().positive().nullable(),
+  majorPerYear: z.number().int().min(0).nullable(),
+  levelByTier: z.boolean(),
+  levels: z
+    .array(
+      z.object({
+        code: z.string().trim().min(1).max(20),
+        name: z.string().trim().min(1, '请填写级别名称').max(20),
+        description: z.string().max(100),
+        targets: z.partialRecord(z.enum(MILESTONES), targetSchema),
+        progressEveryMin: z.number().int().positive().nullable(),
+        major: z.boolean(),
+      }),
+    )
+    .min(1, '至少要有一个故障级别')
+    .max(10)
+    .refine((levels) => new Set(levels.map((l) => l.code)).size === levels.length, '级别代码不能重复'),
+})
+
+export const faultContract = {
+  'calendar/get': channel<CalendarDto>()(z.undefined(), 'user'),
+  'calendar/saveOverride': channel<CalendarDto>()(
+    z.object({ date: isoDate, kind: z.enum(['holiday', 'workday', 'normal']), name: text(20, '名称').default('') }),
+    'lead',
+  ),
+  'calendar/saveWorkingHours': channel<CalendarDto>()(z.object({ blocks: z.string().max(200) }), 'lead'),
+  'sla/get': channel<SlaDto>()(z.undefined(), 'user'),
+  'sla/usePreset': channel<SlaDto>()(z.object({ key: z.string().max(40) }), 'lead'),
+  'sla/update': channel<SlaDto>()(slaPolicySchema, 'lead'),
+  'fault/list': channel<Page<FaultSummaryDto>>()(faultQuery, 'user'),
+  'fault/get': channel<FaultDto>()(z.object({ id }), 'user'),
+  'fault/create': channel<FaultDto>()(createFaultInput, 'writer'),
+  'fault/addEvent': channel<FaultDto>()(faultEventInput, 'writer'),
+  'fault/saveForm': channel<FaultDto>()(
+    z.object({
+      faultId: id,
+      kind: z.enum(FORM_KINDS as [string, ...string[]]),
+      data: z.record(z.string().max(40), z.string().max(5000)),
+    }),
+    'writer',
+  ),
+  'fault/stats': channel<FaultStatsDto>()(z.undefined(), 'user'),
+}
