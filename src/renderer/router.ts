@@ -3,14 +3,24 @@ import type { Role } from '../shared/auth/contract'
 
 declare module 'vue-router' {
   interface RouteMeta {
+    /** menu entry; empty for pages reached from another page */
     title: string
     roles?: Role[]
+    /** a paper form: shown without the app's navigation */
+    print?: boolean
   }
 }
 
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/home' },
   { path: '/home', component: () => import('./dashboard/HomeView.vue'), meta: { title: '首页' } },
+  { path: '/faults', component: () => import('./faults/FaultListView.vue'), meta: { title: '故障管理' } },
+  { path: '/faults/:id', component: () => import('./faults/FaultDetailView.vue'), meta: { title: '' } },
+  {
+    path: '/faults/:id/print',
+    component: () => import('./faults/FaultPrintView.vue'),
+    meta: { title: '', print: true },
+  },
   { path: '/service-log', component: () => import('./serviceLog/ServiceLogView.vue'), meta: { title: '运维记录' } },
   { path: '/assets', component: () => import('./assets/AssetListView.vue'), meta: { title: '运维对象' } },
   {

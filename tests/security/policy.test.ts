@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import {
   CONTENT_SECURITY_POLICY,
+  isAllowedPermission,
   isAllowedRequest,
   isTrustedSender,
   resolveBundlePath,
@@ -40,6 +41,12 @@ describe('window and session policy', () => {
     ]) {
       expect(isAllowedRequest(url), url).toBe(false)
     }
+  })
+
+  it('allows local notifications and refuses every other permission', () => {
+    expect(isAllowedPermission('notifications')).toBe(true)
+    for (const p of ['media', 'geolocation', 'openExternal', 'clipboard-read', 'usb'])
+      expect(isAllowedPermission(p), p).toBe(false)
   })
 
   it('accepts IPC only from the app page', () => {

@@ -1,5 +1,5 @@
 import { app, type BrowserWindow, session } from 'electron'
-import { CONTENT_SECURITY_POLICY, isAllowedRequest, NO_NETWORK_SWITCHES } from './policy'
+import { CONTENT_SECURITY_POLICY, isAllowedPermission, isAllowedRequest, NO_NETWORK_SWITCHES } from './policy'
 
 /** Must run before app.whenReady(). */
 export function applyProcessSwitches(): void {
@@ -7,11 +7,11 @@ export function applyProcessSwitches(): void {
   app.enableSandbox()
 }
 
-/** Session-wide guards: no network request, no permission, strict CSP on every response. */
+/** Session-wide guards: no network request, no permission but local notifications, strict CSP on every response. */
 export function hardenSession(devServerUrl?: string): void {
   const ses = session.defaultSession
-  ses.setPermissionRequestHandler((_wc, _permission, callback) => callback(false))
-  ses.setPermissionCheckHandler(() => false)
+  ses.setPermissionRequestHandler((_wc, permission, callback) => callback(isAllowedPermission(permission)))
+  ses.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission))
   ses.setSpellCheckerEnabled(false)
   ses.webRequest.onBeforeRequest((details, callback) =>
     callback({ cancel: !isAllowedRequest(details.url, devServerUrl) }),

@@ -51,6 +51,11 @@ export const NO_NETWORK_SWITCHES: readonly (readonly [string, string?])[] = [
   ['disable-features', 'SpareRendererForSitePerProcess,AutofillServerCommunication,MediaRouter,OptimizationHints'],
 ]
 
+/** Local desktop notifications for SLA deadlines; every other permission (camera, geolocation …) is refused. */
+export function isAllowedPermission(permission: string): boolean {
+  return permission === 'notifications'
+}
+
 /** Only the app's own bundle may be requested; devtools:// is allowed for the developer tools in development. */
 export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   if (url.startsWith(`${APP_ORIGIN}/`)) return true
