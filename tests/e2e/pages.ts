@@ -98,3 +98,23 @@ export class ServiceLogPage {
     await expect(this.rows().filter({ hasText: content })).toHaveClass(/voided/)
   }
 }
+
+export class FaultDetailPage {
+  constructor(private readonly page: Page) {}
+  clock(milestone: string) {
+    return this.page.locator(`.clocks:not(.compact) [data-milestone="${milestone}"]`)
+  }
+  async act(action: string, fields: { text?: string; target?: string; severity?: string } = {}) {
+    const p = this.page
+    await p.getByLabel('处理操作').getByRole('button', { name: action, exact: true }).click()
+    const dialog = p.locator('.n-card', { hasText: '· GZ-' })
+    await expect(dialog).toBeVisible()
+    if (fields.severity) await choose(p, '新的故障级别', fields.severity, dialog)
+    if (fields.target)
+      await dialog.getByPlaceholder('例如：总部二线专家、厂商技术支持（姓名/电话）').fill(fields.target)
+    const text = dialog.locator('textarea')
+    if (fields.text) await text.fill(fields.text)
+    await text.press('Enter')
+    await expect(dialog).toBeHidden()
+  }
+}

@@ -179,3 +179,11 @@ describe('fault records', () => {
     expect(await w.api.fault.stats()).toMatchObject({ open: 2, overdue: 1 })
   })
 })
+
+describe('milestones after recovery', () => {
+  it('stops the arrival clock when the fault is recovered remotely: neither met nor missed', async () => {
+    let f = await w.api.fault.create({ title: '远程恢复', severity: 'P2', reportedAt: '2026-11-23T08:30:00+08:00' })
+    f = await event(f.id, 'recover', '08:38', { text: '远程重启服务' })
+    expect(states(f)).toMatchObject({ respond: 'met', arrive: 'skipped', recover: 'met', analysis: 'running' })
+  })
+})

@@ -1,7 +1,8 @@
 import type { Pause, ServiceCalendar } from '../calendar/service-calendar'
 import { type CalendarRef, type Milestone, MILESTONES, type SlaLevel, targetMinutes } from './sla'
 
-export type MilestoneStateKind = 'met' | 'breached' | 'running' | 'at_risk' | 'overdue' | 'paused' | 'waiting'
+export type MilestoneStateKind =
+  'met' | 'breached' | 'running' | 'at_risk' | 'overdue' | 'paused' | 'waiting' | 'skipped'
 
 export const MILESTONE_STATE_LABELS: Record<MilestoneStateKind, string> = {
   met: '已达成',
@@ -11,6 +12,7 @@ export const MILESTONE_STATE_LABELS: Record<MilestoneStateKind, string> = {
   overdue: '已超时',
   paused: '已挂起',
   waiting: '未开始',
+  skipped: '未发生',
 }
 
 export interface MilestoneState {
@@ -74,6 +76,11 @@ export function computeMilestones(input: FaultClockInput, now: number, calendars
     const startedAt = m === 'analysis' ? (input.done.recover ?? null) : input.reportedAt
     if (startedAt === null) {
       out.push({ milestone: m, targetMin, startedAt, deadline: null, doneAt, state: 'waiting', minutes: 0 })
+      continue
+    }
+    // Recovered without, say, going on site: that clock stops; it was neither met nor missed.
+    if (doneAt === null && m !== 'recover' && m !== 'analysis' && input.done.recover) {
+      out.push({ milestone: m, targetMin, startedAt, deadline: null, doneAt, state: 'skipped', minutes: 0 })
       continue
     }
     const pauses = input.pausesStopClock && m !== 'analysis' ? input.pauses : []
