@@ -6,14 +6,21 @@ import { ServiceLogRepository } from '../src/main/services/serviceLog/repository
 import type { ServiceLogQuery } from '../src/shared/serviceLog/contract'
 import { toSiteIso } from '../src/shared/time/site-time'
 import { tempDir } from '../tests/support/world'
+import { measure } from './measure'
 
 /**
  * The service log at 500k entries (SPEC: it must stay fast at that size):
  * the queries the list screen makes, p50/p95 over repeated runs.
  */
 const N = Number(process.env.BENCH_ROWS ?? 500_000)
-const RUNS = 30
-const PHRASES = ['忘记登录密码，申请重置密码', '电子卷宗扫描件上传失败', '统计报表数据与案件数量不一致', '数据交换平台下行数据积压', '咨询案件信息公开发布流程', '终端提示病毒告警，断网隔离后查杀']
+const PHRASES = [
+  '忘记登录密码，申请重置密码',
+  '电子卷宗扫描件上传失败',
+  '统计报表数据与案件数量不一致',
+  '数据交换平台下行数据积压',
+  '咨询案件信息公开发布流程',
+  '终端提示病毒告警，断网隔离后查杀',
+]
 
 export function benchServiceLog(): void {
   const dir = tempDir()
@@ -22,12 +29,32 @@ export function benchServiceLog(): void {
   const clock = { now: () => start + 6 * 365 * 86_400_000 }
   const s = buildServices(db, clock)
   s.auth.setup({
-    site: { customerUnit: '基准测试', providerName: '', contractStart: '2021-01-01', contractEnd: '2026-12-31', serviceMode: '5x8', idleLockMinutes: 15 },
+    site: {
+      customerUnit: '基准测试',
+      providerName: '',
+      contractStart: '2021-01-01',
+      contractEnd: '2026-12-31',
+      serviceMode: '5x8',
+      idleLockMinutes: 15,
+    },
     admin: { username: 'bench', displayName: '基准', phone: '', password: 'Timing#2026' },
   })
   const lead = s.auth.login('bench', 'Timing#2026').user!
   const actor = s.auth.currentActor()!
-  const assets = Array.from({ length: 40 }, (_, i) => s.assets.create(actor, { name: `系统${i}`, kind: 'system', parentId: null, department: '', tier: 3, contacts: '', configNotes: '', status: 'in_service' }).id)
+  const assets = Array.from(
+    { length: 40 },
+    (_, i) =>
+      s.assets.create(actor, {
+        name: `系统${i}`,
+        kind: 'system',
+        parentId: null,
+        department: '',
+        tier: 3,
+        contacts: '',
+        configNotes: '',
+        status: 'in_service',
+      }).id,
+  )
   const categories = s.serviceLog.categories().map((c) => c.id)
   const repo = new ServiceLogRepository(db)
   const t0 = performance.now()
@@ -67,19 +94,7 @@ export function benchServiceLog(): void {
     ['search 卷 (1 char, scan)', { ...base, q: '卷' }],
     ['search + month', { ...base, q: '密码', from: '2024-03-01', to: '2024-03-31' }],
   ]
-  console.log('query                              p50 ms   p95 ms   total rows')
-  for (const [name, q] of cases) {
-    const times: number[] = []
-    let total = 0
-    for (let r = 0; r < RUNS; r++) {
-      const t = performance.now()
-      total = s.serviceLog.list(q).total
-      times.push(performance.now() - t)
-    }
-    times.sort((a, b) => a - b)
-    const p = (x: number) => times[Math.min(times.length - 1, Math.floor(x * times.length))]!.toFixed(1)
-    console.log(`${name.padEnd(34)} ${p(0.5).padStart(6)}   ${p(0.95).padStart(6)}   ${total}`)
-  }
+  measure('service log', cases, (q) => s.serviceLog.list(q).total)
   db.close()
   rmSync(dir, { recursive: true, force: true })
 }

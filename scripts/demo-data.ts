@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util'
 import { openDatabase } from '../src/main/db/connection'
 import { buildServices } from '../src/main/services'
 import type { AssetKind } from '../src/shared/assets/contract'
+import type { Actor } from '../src/shared/ipc/kit'
 import { parseIso, toSiteIso } from '../src/shared/time/site-time'
 
 /**
@@ -127,6 +128,8 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
   const random = rng(20261123)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
   let entries = 0
+  let faults = 0
+  const faultsFrom: { entry: ReturnType<typeof s.serviceLog.create>; actor: Actor }[] = []
   try {
     // One outer transaction: thousands of audited writes, one fsync.
     db.transaction(() => {
@@ -141,6 +144,7 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
         },
         admin: { ...ENGINEERS[0]!, password: DEMO_PASSWORD },
       })
+      s.sla.usePreset(null, 'hainan-procuratorate')
       s.auth.login('zhangwei', DEMO_PASSWORD)
       const lead = s.auth.currentActor()!
       const actors = [lead]
@@ -212,16 +216,60 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
             status: recent && random() < 0.3 ? 'open' : 'done',
           })
           if (random() < 0.004) s.serviceLog.void(actor, entry.id, '重复登记')
+          else if (category === '故障' && random() < 0.12) faultsFrom.push({ entry, actor })
           entries++
         }
       }
+      // A fault for some of the incidents: most handled within their SLA, the last ones still open.
+      const levels = s.sla.policy().levels
+      faultsFrom.forEach(({ entry, actor }, i) => {
+        const reported = parseIso(entry.serviceTime)!
+        clock.ms = reported + 60_000
+        const level = levels[Math.min(levels.length - 1, Math.floor(random() * levels.length))]!
+        const fault = s.faults.create(actor, {
+          title: entry.content,
+          severity: level.code,
+          assetId: entry.assetId,
+          reportedAt: entry.serviceTime,
+          reportedBy: entry.requester,
+          reportChannel: 'phone',
+          symptoms: entry.content,
+          impact: '',
+          serviceLogId: entry.id,
+        })
+        const at = (minutes: number) => toSiteIso(reported + minutes * 60_000)
+        const open = i >= faultsFrom.length - 2
+        if (end - reported < 3 * 3_600_000 && !open) return
+        clock.ms = Math.min(end, reported + 6 * 3_600_000)
+        s.faults.addEvent(actor, {
+          faultId: fault.id,
+          kind: 'respond',
+          at: at(5 + Math.floor(random() * 20)),
+          text: '电话受理',
+        })
+        if (open) return
+        s.faults.addEvent(actor, {
+          faultId: fault.id,
+          kind: 'recover',
+          at: at(40 + Math.floor(random() * 200)),
+          text: entry.result,
+        })
+        clock.ms = Math.min(end, reported + 30 * 3_600_000)
+        s.faults.addEvent(actor, {
+          faultId: fault.id,
+          kind: 'analysis',
+          at: at(300 + Math.floor(random() * 600)),
+          text: `原因：${entry.result}。已纳入日常巡检。`,
+        })
+        faults++
+      })
       clock.ms = end
       s.auth.logout(lead)
     })()
   } finally {
     db.close()
   }
-  return `演示数据已生成：${SYSTEMS.length} 个业务系统、${INFRA.length} 个主机/数据库/中间件/设备、${ENGINEERS.length} 名工程师、${entries} 条运维记录（${dataDir}）`
+  return `演示数据已生成：${SYSTEMS.length} 个业务系统、${INFRA.length} 个主机/数据库/中间件/设备、${ENGINEERS.length} 名工程师、${entries} 条运维记录、${faultsFrom.length} 个故障（${faults} 个已关闭）（${dataDir}）`
 }
 
 if (require.main === module) {

@@ -113,10 +113,15 @@ export class FaultRepository {
       where.push('f.reported_at < @to')
       p.to = dayStartIso(addDays(q.to, 1))
     }
+    let from = 'fault f'
+    let order = 'f.reported_at DESC, f.id DESC'
     if (q.q) {
       const match = toMatchQuery(q.q)
       if (match) {
-        where.push('f.id IN (SELECT rowid FROM fault_fts WHERE fault_fts MATCH @match)')
+        // Index-driven, newest first, as in the service log: the page stops early.
+        from = 'fault_fts JOIN fault f ON f.id = fault_fts.rowid'
+        where.push('fault_fts MATCH @match')
+        order = 'fault_fts.rowid DESC'
         p.match = match
       } else {
         where.push('(instr(f.title, @q) > 0 OR instr(f.symptoms, @q) > 0 OR instr(f.no, @q) > 0)')
@@ -124,12 +129,19 @@ export class FaultRepository {
       }
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM fault f ${clause}`).get(p) as { n: number }).n
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM ${from} ${clause}`).get(p) as { n: number }).n
     const page = all ? '' : 'LIMIT @limit OFFSET @offset'
-    const rows = this.db
-      .prepare(`${SELECT} ${clause} ORDER BY f.reported_at DESC, f.id DESC ${page}`)
-      .all(all ? p : { ...p, limit: q.limit, offset: q.offset }) as FaultRow[]
-    return { rows, total }
+    const ids = this.db
+      .prepare(`SELECT f.id FROM ${from} ${clause} ORDER BY ${order} ${page}`)
+      .pluck()
+      .all(all ? p : { ...p, limit: q.limit, offset: q.offset }) as number[]
+    if (!ids.length) return { rows: [], total }
+    const byId = new Map(
+      (this.db.prepare(`${SELECT} WHERE f.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as FaultRow[]).map(
+        (r) => [r.id, r],
+      ),
+    )
+    return { rows: ids.map((id) => byId.get(id)!), total }
   }
 
   nextNo(year: string): string {
