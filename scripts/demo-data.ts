@@ -225,7 +225,9 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
       faultsFrom.forEach(({ entry, actor }, i) => {
         const reported = parseIso(entry.serviceTime)!
         clock.ms = reported + 60_000
-        const level = levels[Math.min(levels.length - 1, Math.floor(random() * levels.length))]!
+        // Mostly minor incidents; a top-level fault is rare (as a contract's once-a-year limit expects).
+        const r = random()
+        const level = levels[Math.min(levels.length - 1, r < 0.03 ? 0 : r < 0.2 ? 1 : r < 0.6 ? 2 : 3)]!
         const fault = s.faults.create(actor, {
           title: entry.content,
           severity: level.code,

@@ -187,3 +187,18 @@ describe('milestones after recovery', () => {
     expect(states(f)).toMatchObject({ respond: 'met', arrive: 'skipped', recover: 'met', analysis: 'running' })
   })
 })
+
+describe('progress updates', () => {
+  it('expects an update every 30 minutes on a P1 (seed 001) and restarts the interval at each update', async () => {
+    let f = await w.api.fault.create({ title: 'x', severity: 'P1', reportedAt: '2026-11-23T08:00:00+08:00' })
+    expect(f.clock).toMatchObject({ lastUpdateAt: null, active: true })
+    f = await event(f.id, 'progress', '08:40', { text: '已定位到认证服务' })
+    expect(f.clock.lastUpdateAt).toBe('2026-11-23T08:40:00+08:00')
+    const { progressDue } = await import('../../src/shared/faults/milestones')
+    expect(
+      progressDue(f.clock.level, Date.parse(f.clock.reportedAt), Date.parse(f.clock.lastUpdateAt!), f.clock.active),
+    ).toBe(Date.parse('2026-11-23T09:10:00+08:00'))
+    f = await event(f.id, 'recover', '08:55')
+    expect(f.clock.active).toBe(false)
+  })
+})

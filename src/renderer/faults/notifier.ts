@@ -29,6 +29,16 @@ export function useSlaNotifier() {
     if (!faults.calendars) await faults.load()
     const open = (await api.fault.list({ openOnly: true, offset: 0, limit: 500 })).items
     for (const f of open) {
+      const progress = faults.progressLeft(f.clock)
+      if (progress !== null && progress < 0) {
+        const due = f.clock.lastUpdateAt ?? f.clock.reportedAt
+        tell(
+          `${f.id}:progress:${due}`,
+          `${f.no} 该通报进展了`,
+          `${f.title}（${f.severityName}）每 ${f.clock.level.progressEveryMin} 分钟通报一次，已逾期 ${formatDuration(-progress)}`,
+          'warning',
+        )
+      }
       for (const m of faults.milestones(f.clock)) {
         const key = `${f.id}:${f.severity}:${m.milestone}`
         if (m.state === 'overdue')

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { ServiceCalendar } from '../../shared/calendar/service-calendar'
 import type { CalendarDto, CreateFaultInput, FaultClockDto, SlaDto } from '../../shared/faults/contract'
-import { type Calendars, computeMilestones, type MilestoneState } from '../../shared/faults/milestones'
+import { type Calendars, computeMilestones, type MilestoneState, progressDue } from '../../shared/faults/milestones'
 import { levelColour } from '../../shared/faults/sla'
 import { parseIso } from '../../shared/time/site-time'
 import { api } from '../common/api'
@@ -54,8 +54,33 @@ export const useFaults = defineStore('faults', () => {
     )
   }
 
+  /** Minutes until the next progress update is due (negative: overdue); null when none is expected. */
+  function progressLeft(clock: FaultClockDto): number | null {
+    const due = progressDue(
+      clock.level,
+      parseIso(clock.reportedAt)!,
+      clock.lastUpdateAt ? parseIso(clock.lastUpdateAt) : null,
+      clock.active,
+    )
+    return due === null ? null : Math.floor((due - now.value) / 60000)
+  }
+
   const colour = (code: string) => (sla.value ? levelColour(sla.value.policy, code) : '#909399')
   const changed = () => version.value++
 
-  return { sla, calendar, now, version, calendars, levels, draft, openCreate, load, milestones, colour, changed }
+  return {
+    sla,
+    calendar,
+    now,
+    version,
+    calendars,
+    levels,
+    draft,
+    openCreate,
+    load,
+    milestones,
+    progressLeft,
+    colour,
+    changed,
+  }
 })

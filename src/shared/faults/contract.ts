@@ -24,6 +24,10 @@ export interface FaultClockDto {
   done: Partial<Record<Milestone, string | null>>
   pauses: { from: string; to: string | null }[]
   pausesStopClock: boolean
+  /** the last progress the customer heard of; null before the first */
+  lastUpdateAt: string | null
+  /** still being worked: progress updates are expected */
+  active: boolean
 }
 
 export interface FaultSummaryDto {

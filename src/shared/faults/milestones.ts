@@ -110,6 +110,17 @@ export function computeMilestones(input: FaultClockInput, now: number, calendars
   return out
 }
 
+/** When the next progress update is due while a fault is worked; null when the level asks for none. */
+export function progressDue(
+  level: SlaLevel,
+  reportedAt: number,
+  lastUpdateAt: number | null,
+  active: boolean,
+): number | null {
+  if (!active || !level.progressEveryMin) return null
+  return (lastUpdateAt ?? reportedAt) + level.progressEveryMin * 60_000
+}
+
 /** The nearest deadline still ahead or passed, for sorting the board of open faults. */
 export function nearestDeadline(states: readonly MilestoneState[]): number | null {
   const open = states.filter((s) => s.doneAt === null && s.deadline !== null).map((s) => s.deadline!)

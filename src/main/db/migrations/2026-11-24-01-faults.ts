@@ -43,6 +43,7 @@ export const faults: Migration = {
         recovered_at TEXT,
         analysis_at TEXT,
         pauses_json TEXT NOT NULL DEFAULT '[]',
+        last_update_at TEXT,
         breaches INTEGER NOT NULL DEFAULT 0,
         workaround TEXT NOT NULL DEFAULT '',
         root_cause TEXT NOT NULL DEFAULT '',

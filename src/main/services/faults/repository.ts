@@ -30,6 +30,7 @@ export interface FaultRow {
   recovered_at: string | null
   analysis_at: string | null
   pauses_json: string
+  last_update_at: string | null
   breaches: number
   workaround: string
   root_cause: string
@@ -71,6 +72,8 @@ export function toSummary(r: FaultRow): FaultSummaryDto {
       done,
       pauses: JSON.parse(r.pauses_json),
       pausesStopClock: r.pauses_stop_clock === 1,
+      lastUpdateAt: r.last_update_at,
+      active: ['new', 'in_progress', 'paused'].includes(r.status),
     },
   }
 }

@@ -27,6 +27,18 @@ import { type FaultRow, FaultRepository, OPEN_STATUSES, toSummary } from './repo
 import type { SlaService } from './sla-service'
 
 const FUTURE_SLACK_MS = 5 * 60 * 1000
+/** Entries that tell the customer where the fault stands (seed 001: updates every 60 / 30 min). */
+const PROGRESS_KINDS: string[] = [
+  'respond',
+  'arrive',
+  'plan',
+  'action',
+  'progress',
+  'escalate',
+  'escalation_result',
+  'workaround',
+  'resume',
+]
 
 /** The pure clock input from a stored fault: ISO strings become instants. */
 export function clockInput(c: FaultClockDto): FaultClockInput {
@@ -296,6 +308,8 @@ export class FaultService {
         default:
           break
       }
+      if (PROGRESS_KINDS.includes(e.kind) && (!r.last_update_at || e.at > r.last_update_at))
+        changes.last_update_at = e.at
       changes.updated_at = toSiteIso(this.clock.now())
       this.repo.update(r.id, changes)
       this.repo.addEvent({
