@@ -18,6 +18,10 @@ import { faultHandlers } from './faults/handlers'
 import { FaultRepository } from './faults/repository'
 import { FaultService } from './faults/service'
 import { SlaService } from './faults/sla-service'
+import { RosterRepository } from './roster/repository'
+import { rosterHandlers } from './roster/handlers'
+import { RosterService } from './roster/service'
+import { SwapService } from './roster/swaps'
 import { SettingsRepository } from './settings'
 import { DashboardService } from './dashboard/service'
 import { serviceLogHandlers } from './serviceLog/handlers'
@@ -41,6 +45,8 @@ export function buildServices(db: Db, clock: Clock) {
   const settings = new SettingsRepository(db)
   const calendar = new CalendarService(db, clock, audit, settings)
   const sla = new SlaService(db, clock, audit, settings)
+  const roster = new RosterService(db, clock, audit, new RosterRepository(db), users, calendar, settings)
+  const swaps = new SwapService(db, clock, audit, roster)
   const faults = new FaultService(
     db,
     clock,
@@ -63,8 +69,25 @@ export function buildServices(db: Db, clock: Clock) {
     ...dashboardHandlers(dashboard),
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla),
+    ...rosterHandlers(roster, swaps, site, audit),
   }
-  return { db, clock, audit, site, auth, accounts, assets, serviceLog, dashboard, calendar, sla, faults, handlers }
+  return {
+    db,
+    clock,
+    audit,
+    site,
+    auth,
+    accounts,
+    assets,
+    serviceLog,
+    dashboard,
+    calendar,
+    sla,
+    faults,
+    roster,
+    swaps,
+    handlers,
+  }
 }
 
 export type Services = ReturnType<typeof buildServices>

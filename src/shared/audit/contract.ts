@@ -38,6 +38,11 @@ export const ENTITY_LABELS: Record<string, string> = {
   holiday: '节假日',
   calendar: '服务日历',
   slaPolicy: 'SLA 策略',
+  shift: '班次',
+  rotation: '轮换方案',
+  roster: '值班表',
+  leave: '请假',
+  swap: '换班',
 }
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -57,6 +62,12 @@ export const ACTION_LABELS: Record<string, string> = {
   'account.unlock': '解除锁定',
   export: '导出',
   'form.save': '保存表单',
+  generate: '生成排班',
+  publish: '发布',
+  'swap.accept': '接受换班',
+  'swap.approve': '批准换班',
+  'swap.reject': '拒绝换班',
+  'swap.cancel': '撤回换班',
 }
 
 /** Fault timeline actions are audited as `event.<kind>`. */

@@ -3,6 +3,7 @@ import { assetContract } from '../assets/contract'
 import { auditContract } from '../audit/contract'
 import { dashboardContract } from '../dashboard/contract'
 import { faultContract } from '../faults/contract'
+import { rosterContract } from '../roster/contract'
 import { serviceLogContract } from '../serviceLog/contract'
 import { siteContract } from '../site/contract'
 import type { ApiOf } from './kit'
@@ -17,6 +18,7 @@ export const contract = {
   ...auditContract,
   ...dashboardContract,
   ...faultContract,
+  ...rosterContract,
 }
 
 export type Contract = typeof contract
