@@ -127,7 +127,7 @@ export class SwapService {
       const refuse = (msg: string) => {
         throw new DomainError('SWAP_NOT_ALLOWED', msg)
       }
-      let status: SwapDto['status'] = r.status
+      let status: SwapDto['status']
       const lead = actor.role === 'lead'
       if (action === 'accept') {
         if (r.status !== 'proposed') refuse('只有待对方确认的申请可以接受')
