@@ -21,6 +21,12 @@ export const routes: RouteRecordRaw[] = [
     component: () => import('./faults/FaultPrintView.vue'),
     meta: { title: '', print: true },
   },
+  { path: '/roster', component: () => import('./roster/RosterView.vue'), meta: { title: '值班排班' } },
+  {
+    path: '/roster/:month/print',
+    component: () => import('./roster/RosterPrintView.vue'),
+    meta: { title: '', print: true },
+  },
   { path: '/service-log', component: () => import('./serviceLog/ServiceLogView.vue'), meta: { title: '运维记录' } },
   { path: '/assets', component: () => import('./assets/AssetListView.vue'), meta: { title: '运维对象' } },
   {
