@@ -178,3 +178,19 @@ describe('duty and statistics', () => {
     ).toBe(1)
   })
 })
+
+describe('site rules', () => {
+  it('applies a swap at once when the lead turns approval off', async () => {
+    await w.api.roster.saveRules({ month: '2026-10', minRestHours: 8, swapNeedsApproval: false })
+    const m = await w.api.roster.month({ month: '2026-10' })
+    const day = m.shifts.find((s) => s.name === '白班')!
+    const mine = m.assignments.find((a) => a.userId === ids.李强! && a.shiftId === day.id && a.date > '2026-10-08')!
+    await as('liqiang')
+    const [swap] = await w.api.roster.proposeSwap({ assignmentId: mine.id, toUserId: ids.陈杰!, reason: '代班' })
+    await as('chenjie')
+    expect((await w.api.roster.answerSwap({ swapId: swap!.id, action: 'accept' }))[0]!.status).toBe('approved')
+    expect((await w.api.roster.month({ month: '2026-10' })).assignments.find((a) => a.id === mine.id)!.userId).toBe(
+      ids.陈杰,
+    )
+  })
+})

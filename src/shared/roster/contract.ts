@@ -94,6 +94,7 @@ export interface MonthDto {
   publication: PublicationDto | null
   changes: RosterChangeDto[]
   minRestHours: number
+  swapNeedsApproval: boolean
 }
 
 export interface DutyNowDto {
@@ -197,6 +198,10 @@ export const rosterContract = {
       note: z.string().trim().max(200).default(''),
     }),
     'writer',
+  ),
+  'roster/saveRules': channel<MonthDto>()(
+    z.object({ month: monthString, minRestHours: z.number().min(0).max(24), swapNeedsApproval: z.boolean() }),
+    'lead',
   ),
   'roster/duty': channel<DutyNowDto>()(z.undefined(), 'user'),
   'roster/stats': channel<PersonStatsDto[]>()(z.object({ from: isoDate, to: isoDate }), 'user'),

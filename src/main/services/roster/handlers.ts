@@ -24,6 +24,8 @@ export const rosterHandlers = (
   'roster/swaps': ({ month }) => swaps.list(month),
   'roster/proposeSwap': (input, { actor }) => swaps.propose(actor, input),
   'roster/answerSwap': (input, { actor }) => swaps.answer(actor, input.swapId, input.action, input.note),
+  'roster/saveRules': (input, { actor }) =>
+    roster.saveRules(actor, input.month, input.minRestHours, input.swapNeedsApproval),
   'roster/duty': () => roster.duty(),
   'roster/stats': ({ from, to }) => roster.stats(from, to),
   'roster/exportXlsx': async ({ month }, { actor }) => {

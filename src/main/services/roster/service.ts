@@ -109,6 +109,7 @@ export class RosterService {
           .all(month) as { at: string; by_name: string; what: string; reason: string }[]
       ).map((c) => ({ at: c.at, by: c.by_name, what: c.what, reason: c.reason })),
       minRestHours: this.minRestHours(),
+      swapNeedsApproval: this.swapNeedsApproval(),
     }
   }
 
@@ -119,6 +120,16 @@ export class RosterService {
     this.db
       .prepare('INSERT INTO roster_change (month, at, by_id, what, reason) VALUES (?, ?, ?, ?, ?)')
       .run(month, this.now(), actor.id, what, reason)
+  }
+
+  saveRules(actor: Actor, month: string, minRestHours: number, swapNeedsApproval: boolean): MonthDto {
+    return this.db.transaction(() => {
+      const before = { minRestHours: this.minRestHours(), swapNeedsApproval: this.swapNeedsApproval() }
+      this.settings.put('roster.minRestHours', minRestHours, this.now())
+      this.settings.put('roster.swapNeedsApproval', swapNeedsApproval, this.now())
+      this.audit.record(who(actor), 'update', 'roster', 'rules', before, { minRestHours, swapNeedsApproval })
+      return this.month(month)
+    })()
   }
 
   saveShift(actor: Actor, s: Omit<ShiftDto, 'id'> & { id?: number | undefined }): ShiftDto[] {
