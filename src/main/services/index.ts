@@ -22,6 +22,9 @@ import { RosterRepository } from './roster/repository'
 import { rosterHandlers } from './roster/handlers'
 import { RosterService } from './roster/service'
 import { SwapService } from './roster/swaps'
+import { FaultCollector, ServiceLogCollector } from './handover/collectors'
+import { handoverHandlers } from './handover/handlers'
+import { HandoverService } from './handover/service'
 import { SettingsRepository } from './settings'
 import { DashboardService } from './dashboard/service'
 import { serviceLogHandlers } from './serviceLog/handlers'
@@ -59,6 +62,11 @@ export function buildServices(db: Db, clock: Clock) {
     serviceLogRepo,
   )
 
+  const handovers = new HandoverService(db, clock, audit, auth, users, roster, [
+    new FaultCollector(faults),
+    new ServiceLogCollector(db, audit),
+  ])
+
   const handlers: Handlers<Contract> = {
     ...authHandlers(auth, sla),
     ...accountHandlers(accounts),
@@ -70,6 +78,7 @@ export function buildServices(db: Db, clock: Clock) {
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla),
     ...rosterHandlers(roster, swaps, site, audit),
+    ...handoverHandlers(handovers, audit, () => site.get().customerUnit),
   }
   return {
     db,
@@ -86,6 +95,7 @@ export function buildServices(db: Db, clock: Clock) {
     faults,
     roster,
     swaps,
+    handovers,
     handlers,
   }
 }

@@ -43,6 +43,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   roster: '值班表',
   leave: '请假',
   swap: '换班',
+  handover: '交接班',
 }
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -63,6 +64,12 @@ export const ACTION_LABELS: Record<string, string> = {
   export: '导出',
   'form.save': '保存表单',
   generate: '生成排班',
+  submit: '提交',
+  refuse: '退回',
+  accept: '接班',
+  recollect: '重新收集',
+  addendum: '补充说明',
+  owner: '转交',
   publish: '发布',
   'swap.accept': '接受换班',
   'swap.approve': '批准换班',

@@ -52,6 +52,9 @@ export interface ServiceLogDto {
   status: ServiceStatus
   engineerId: number
   engineerName: string
+  /** who handles it now: the engineer, or whoever took it over at a handover */
+  ownerId: number
+  ownerName: string
   voided: boolean
   voidReason: string | null
   voidedAt: string | null

@@ -161,6 +161,17 @@ export class AuthService {
     throw new DomainError('AUTH_FAILED', `密码错误，再错 ${MAX_FAILED_LOGINS - failures} 次将锁定账号`)
   }
 
+  /** After a handover is accepted with the incoming engineer's password, they are the one at the desk. */
+  switchTo(userId: number): void {
+    const u = this.users.byId(userId)
+    if (!u) return
+    this.db.transaction(() =>
+      this.audit.record({ id: u.id, name: u.display_name }, 'login', 'session', u.id, null, { via: 'handover' }),
+    )()
+    this.userId = u.id
+    this.locked = false
+  }
+
   logout(actor: Actor): SessionDto {
     this.db.transaction(() => this.audit.record(who(actor), 'logout', 'session', actor.id, null, null))()
     this.userId = null

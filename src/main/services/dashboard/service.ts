@@ -24,7 +24,7 @@ export class DashboardService {
       .get(range) as { total: number; done: number }
     const open = this.db
       .prepare(
-        `SELECT count(*) AS n, coalesce(sum(engineer_id = ?), 0) AS mine FROM service_log WHERE voided_at IS NULL AND status = 'open'`,
+        `SELECT count(*) AS n, coalesce(sum(coalesce(owner_id, engineer_id) = ?), 0) AS mine FROM service_log WHERE voided_at IS NULL AND status = 'open'`,
       )
       .get(actor.id) as { n: number; mine: number }
     const byCategory = this.db

@@ -109,6 +109,10 @@ export class FaultService {
     }
   }
 
+  policyLevels(): SlaLevel[] {
+    return this.sla.policy().levels
+  }
+
   private level(code: string): SlaLevel {
     const level = this.sla.policy().levels.find((l) => l.code === code)
     if (!level) throw new DomainError('SEVERITY_UNKNOWN', `故障级别“${code}”不在当前 SLA 策略中`)

@@ -304,6 +304,19 @@ export class RosterService {
     })
   }
 
+  /** The next shift to start (one that began within the hour counts) held by someone else: the proposed incoming engineer. */
+  nextDuty(ms: number, excludeUserId: number): AssignmentDto | null {
+    const date = toSiteDate(ms)
+    const shifts = new Map(this.repo.shifts().map((s) => [s.id, s]))
+    const next = this.repo
+      .assignments(date, addDays(date, 2))
+      .filter((a) => a.userId !== excludeUserId)
+      .map((a) => ({ a, start: Date.parse(`${a.date}T00:00:00+08:00`) + shifts.get(a.shiftId)!.start * 60_000 }))
+      .filter((x) => x.start >= ms - 3_600_000)
+      .sort((x, y) => x.start - y.start)[0]
+    return next?.a ?? null
+  }
+
   stats(from: string, to: string): PersonStatsDto[] {
     const shifts = new Map(this.repo.shifts().map((s) => [s.id, s]))
     const holidays = this.calendar.holidays()

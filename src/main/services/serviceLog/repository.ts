@@ -20,6 +20,8 @@ interface Row {
   status: ServiceLogDto['status']
   engineer_id: number
   engineer_name: string
+  owner_id: number | null
+  owner_name: string
   voided_at: string | null
   void_reason: string | null
   voided_by_name: string | null
@@ -43,6 +45,8 @@ const toDto = (r: Row): ServiceLogDto => ({
   status: r.status,
   engineerId: r.engineer_id,
   engineerName: r.engineer_name,
+  ownerId: r.owner_id ?? r.engineer_id,
+  ownerName: r.owner_name,
   voided: r.voided_at !== null,
   voidReason: r.void_reason,
   voidedAt: r.voided_at,
@@ -54,12 +58,13 @@ const toDto = (r: Row): ServiceLogDto => ({
 export const SEARCH_COUNT_CAP = 10_000
 
 const SELECT = `SELECT sl.*, a.name AS asset_name, c.name AS category_name, u.display_name AS engineer_name,
-  vb.display_name AS voided_by_name
+  vb.display_name AS voided_by_name, ow.display_name AS owner_name
   FROM service_log sl
   LEFT JOIN asset a ON a.id = sl.asset_id
   JOIN service_category c ON c.id = sl.category_id
   JOIN user u ON u.id = sl.engineer_id
-  LEFT JOIN user vb ON vb.id = sl.voided_by`
+  LEFT JOIN user vb ON vb.id = sl.voided_by
+  JOIN user ow ON ow.id = coalesce(sl.owner_id, sl.engineer_id)`
 
 /** SQL for the service log and its bigram search index; no rules here. */
 export class ServiceLogRepository {
