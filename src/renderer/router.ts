@@ -14,6 +14,14 @@ declare module 'vue-router' {
 export const routes: RouteRecordRaw[] = [
   { path: '/', redirect: '/home' },
   { path: '/home', component: () => import('./dashboard/HomeView.vue'), meta: { title: '首页' } },
+  { path: '/handover', component: () => import('./handover/HandoverView.vue'), meta: { title: '交接班' } },
+  { path: '/handover/history', component: () => import('./handover/HandoverHistoryView.vue'), meta: { title: '' } },
+  { path: '/handover/:id', component: () => import('./handover/HandoverDetailView.vue'), meta: { title: '' } },
+  {
+    path: '/handover/:id/print',
+    component: () => import('./handover/HandoverPrintView.vue'),
+    meta: { title: '', print: true },
+  },
   { path: '/faults', component: () => import('./faults/FaultListView.vue'), meta: { title: '故障管理' } },
   { path: '/faults/:id', component: () => import('./faults/FaultDetailView.vue'), meta: { title: '' } },
   {

@@ -20,7 +20,8 @@ export function useSlaNotifier() {
   function tell(key: string, title: string, body: string, type: 'warning' | 'error') {
     if (told.has(key)) return
     told.add(key)
-    inApp[type]({ title, content: body, duration: 0, closable: true })
+    // Long enough to be read, short enough not to sit over the page's buttons; the board keeps the state.
+    inApp[type]({ title, content: body, duration: 12_000, keepAliveOnHover: true, closable: true })
     if ('Notification' in window && Notification.permission === 'granted')
       new Notification(title, { body, silent: false })
   }
