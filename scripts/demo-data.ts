@@ -265,7 +265,27 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
         })
         faults++
       })
+      // A roster for last, this and next month: day shift daily, night on-call weekly, holidays daily.
       clock.ms = end
+      const team = actors.map((x) => x.id)
+      const thisMonth = toSiteIso(end).slice(0, 7)
+      const months = [-1, 0, 1].map((k) => {
+        const [y, m] = thisMonth.split('-').map(Number) as [number, number]
+        const d = new Date(Date.UTC(y, m - 1 + k, 1))
+        return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+      })
+      for (const shift of s.roster.repo.shifts()) {
+        s.roster.saveRotation(lead, {
+          name: `${shift.name}轮换`,
+          shiftId: shift.id,
+          engineerIds: team,
+          periodDays: shift.kind === 'oncall' ? 7 : 1,
+          startDate: `${months[0]}-01`,
+        })
+      }
+      for (const month of months)
+        for (const r of s.roster.repo.rotations()) s.roster.generate(lead, month, r.id, false, '')
+      s.roster.publish(lead, months[0]!, '演示数据')
       s.auth.logout(lead)
     })()
   } finally {

@@ -115,7 +115,7 @@ test('A hands two open faults over to B; B refuses once, A fixes it, B accepts; 
   await expect(page.getByRole('button', { name: '提交交班' })).toHaveCount(0)
   const refused = await page.evaluate(
     (hid) =>
-      (window as unknown as { api: { handover: { update(x: unknown): Promise<unknown> } } }).api.handover
+      (globalThis as unknown as { api: { handover: { update(x: unknown): Promise<unknown> } } }).api.handover
         .update({
           id: hid,
           revision: 99,

@@ -12,8 +12,15 @@ export async function shot(page: Page, name: string) {
 /** Naive UI select in the form item labelled `label`: open, type to filter, pick the option. */
 export async function choose(page: Page, label: string, option: string, scope = page.locator('body')) {
   await scope.locator('.n-form-item', { hasText: label }).locator('.n-base-selection').click()
-  await page.keyboard.type(option)
-  await page.locator('.n-base-select-option', { hasText: option }).first().click()
+  await pickOption(page, option)
+}
+
+/** In an open select menu: click the option, typing to filter first when a long list has not rendered it. */
+export async function pickOption(page: Page, option: string) {
+  await page.locator('.n-base-select-menu').last().waitFor()
+  const item = page.locator('.n-base-select-option', { hasText: option }).first()
+  if (!(await item.isVisible())) await page.keyboard.type(option)
+  await item.click()
 }
 
 export class SetupWizard {

@@ -2,7 +2,7 @@ import { rmSync } from 'node:fs'
 import { expect, type Page, test } from '@playwright/test'
 import { type Bridge, startBridge } from '../bridge/server'
 import { tempDir } from '../support/world'
-import { LoginScreen, Shell, shot } from './pages'
+import { LoginScreen, pickOption, Shell, shot } from './pages'
 
 let bridge: Bridge
 const LEAD = { username: 'zhangwei', password: 'Duty#2026ok' }
@@ -56,8 +56,7 @@ test.afterAll(async () => {
 
 async function pick(page: Page, scope: ReturnType<Page['locator']>, placeholder: string, option: string) {
   await scope.locator('.n-base-selection', { hasText: placeholder }).click()
-  await page.keyboard.type(option) // filters a long, virtualised list; harmless on a short one
-  await page.locator('.n-base-select-option', { hasText: option }).first().click()
+  await pickOption(page, option)
 }
 async function openMonth(page: Page, month: string) {
   await new Shell(page).go('值班排班')
