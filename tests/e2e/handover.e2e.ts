@@ -110,7 +110,7 @@ test('A hands two open faults over to B; B refuses once, A fixes it, B accepts; 
   // A cannot change the accepted record: the screen offers no edit, and the contract refuses.
   await page.getByRole('button', { name: '切换用户' }).click()
   await new LoginScreen(page).login(A.username, A.password)
-  const id = (await bridge.services.handovers.list({ offset: 0, limit: 1 })).items[0]!.id
+  const id = (await bridge.services.handoverHistory.list({ offset: 0, limit: 1 })).items[0]!.id
   await page.goto(`${bridge.url}#/handover/${id}`)
   await expect(page.getByRole('button', { name: '提交交班' })).toHaveCount(0)
   const refused = await page.evaluate(

@@ -24,6 +24,7 @@ import { RosterService } from './roster/service'
 import { SwapService } from './roster/swaps'
 import { FaultCollector, ServiceLogCollector } from './handover/collectors'
 import { handoverHandlers } from './handover/handlers'
+import { HandoverHistory } from './handover/history'
 import { HandoverService } from './handover/service'
 import { SettingsRepository } from './settings'
 import { DashboardService } from './dashboard/service'
@@ -67,6 +68,7 @@ export function buildServices(db: Db, clock: Clock) {
     new ServiceLogCollector(db, audit),
   ])
 
+  const handoverHistory = new HandoverHistory(db, clock, handovers, roster.repo)
   const handlers: Handlers<Contract> = {
     ...authHandlers(auth, sla),
     ...accountHandlers(accounts),
@@ -78,7 +80,7 @@ export function buildServices(db: Db, clock: Clock) {
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla),
     ...rosterHandlers(roster, swaps, site, audit),
-    ...handoverHandlers(handovers, audit, () => site.get().customerUnit),
+    ...handoverHandlers(handovers, handoverHistory, audit, () => site.get().customerUnit),
   }
   return {
     db,
@@ -96,6 +98,7 @@ export function buildServices(db: Db, clock: Clock) {
     roster,
     swaps,
     handovers,
+    handoverHistory,
     handlers,
   }
 }

@@ -1,12 +1,13 @@
-import type { HandoverDto } from '../../../shared/handover/contract'
-import type { handoverContract } from '../../../shared/handover/contract'
+import type { HandoverDto, handoverContract } from '../../../shared/handover/contract'
 import type { Handlers } from '../../../shared/ipc/kit'
 import { type AuditService, who } from '../audit/service'
 import { handoverDocx } from './docx'
+import type { HandoverHistory } from './history'
 import type { HandoverService } from './service'
 
 export const handoverHandlers = (
   handovers: HandoverService,
+  history: HandoverHistory,
   audit: AuditService,
   siteName: () => string,
 ): Handlers<typeof handoverContract> => ({
@@ -19,8 +20,8 @@ export const handoverHandlers = (
   'handover/refuse': (input) => handovers.refuse(input.id, input.password, input.reason),
   'handover/accept': (input) => handovers.accept(input.id, input.revision, input.password, input.remarks),
   'handover/addendum': (input, { actor }) => handovers.addendum(actor, input.id, input.text),
-  'handover/list': (q) => handovers.list(q),
-  'handover/chain': ({ from, to }) => handovers.chain(from, to),
+  'handover/list': (q) => history.list(q),
+  'handover/chain': ({ from, to }) => history.chain(from, to),
   'handover/exportDocx': async ({ id }, { actor }) => {
     const h: HandoverDto = handovers.get(id)
     const buf = await handoverDocx(h, siteName())

@@ -2,14 +2,12 @@ import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import {
   DEFAULT_CHECKLIST,
-  type HandoverDayDto,
   type HandoverDto,
   type HandoverItem,
   type HandoverStatus,
 } from '../../../shared/handover/contract'
 import type { Actor } from '../../../shared/ipc/kit'
-import type { Page } from '../../../shared/paging'
-import { addDays, formatDateTime, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
+import { formatDateTime, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
 import { type AuditService, who } from '../audit/service'
 import type { AuthService } from '../auth/service'
 import type { UserRepository } from '../auth/users'
@@ -17,7 +15,7 @@ import type { Clock } from '../clock'
 import type { RosterService } from '../roster/service'
 import type { HandoverCollector } from './collectors'
 
-interface Row {
+export interface Row {
   id: number
   status: HandoverStatus
   outgoing_id: number
@@ -41,7 +39,7 @@ interface Row {
   anchor_hash: string | null
 }
 
-const SELECT = `SELECT h.*, o.display_name AS outgoing_name, i.display_name AS incoming_name
+export const SELECT = `SELECT h.*, o.display_name AS outgoing_name, i.display_name AS incoming_name
   FROM handover h JOIN user o ON o.id = h.outgoing_id LEFT JOIN user i ON i.id = h.incoming_id`
 
 /**
@@ -74,7 +72,7 @@ export class HandoverService {
     return r
   }
 
-  private dto(r: Row): HandoverDto {
+  dto(r: Row): HandoverDto {
     const items = JSON.parse(r.items_json) as HandoverItem[]
     const inSnapshot = new Set(items.map((i) => i.key))
     const uncollected =
@@ -362,64 +360,6 @@ export class HandoverService {
       this.audit.record(who(actor), 'addendum', 'handover', r.id, null, { text })
       return this.get(r.id)
     })()
-  }
-
-  list(q: {
-    userId?: number | undefined
-    from?: string | undefined
-    to?: string | undefined
-    serious?: boolean | undefined
-    offset: number
-    limit: number
-  }): Page<HandoverDto> {
-    const where: string[] = []
-    const p: Record<string, unknown> = {}
-    if (q.userId) {
-      where.push('(h.outgoing_id = @userId OR h.incoming_id = @userId)')
-      p.userId = q.userId
-    }
-    if (q.from) {
-      where.push('h.shift_date >= @from')
-      p.from = q.from
-    }
-    if (q.to) {
-      where.push('h.shift_date <= @to')
-      p.to = q.to
-    }
-    if (q.serious) where.push(`h.items_json LIKE '%"serious":true%'`)
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const total = this.db.prepare(`SELECT count(*) FROM handover h ${clause}`).pluck().get(p) as number
-    const rows = this.db
-      .prepare(`${SELECT} ${clause} ORDER BY h.id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...p, limit: q.limit, offset: q.offset }) as Row[]
-    return { items: rows.map((r) => this.dto(r)), total }
-  }
-
-  /** Handovers per day; a day with people on the roster but no handover is flagged as a gap. */
-  chain(from: string, to: string): HandoverDayDto[] {
-    const out: HandoverDayDto[] = []
-    const rows = this.db
-      .prepare(`${SELECT} WHERE h.shift_date >= ? AND h.shift_date <= ? ORDER BY h.id`)
-      .all(from, to) as Row[]
-    const staffed = new Set(this.roster.repo.assignments(from, to).map((a) => a.date))
-    for (let d = from; d <= to; d = addDays(d, 1)) {
-      const handovers = rows
-        .filter((r) => r.shift_date === d)
-        .map((r) => ({
-          id: r.id,
-          shiftLabel: r.shift_label,
-          outgoingName: r.outgoing_name,
-          incomingName: r.incoming_name,
-          status: r.status,
-        }))
-      out.push({
-        date: d,
-        staffed: staffed.has(d),
-        handovers,
-        missing: staffed.has(d) && d < toSiteDate(this.clock.now()) && !handovers.some((h) => h.status === 'accepted'),
-      })
-    }
-    return out
   }
 }
 
