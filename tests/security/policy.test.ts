@@ -32,6 +32,7 @@ describe('window and session policy', () => {
 
   it('cancels every request that is not the app bundle', () => {
     expect(isAllowedRequest('app://bundle/index.html')).toBe(true)
+    expect(isAllowedRequest('blob:app://bundle/5b1c-export')).toBe(true)
     for (const url of [
       'https://example.com/',
       'http://127.0.0.1:8080/',

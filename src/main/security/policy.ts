@@ -56,9 +56,11 @@ export function isAllowedPermission(permission: string): boolean {
   return permission === 'notifications'
 }
 
-/** Only the app's own bundle may be requested; devtools:// is allowed for the developer tools in development. */
+/** Only the app's own bundle (and blobs it created) may be requested; devtools:// is allowed for the developer tools in development. */
 export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
   if (url.startsWith(`${APP_ORIGIN}/`)) return true
+  // Files the user exports (xlsx, docx) are saved from blob: URLs the page itself made.
+  if (url.startsWith(`blob:${APP_ORIGIN}/`)) return true
   if (url.startsWith('devtools://')) return true
   if (devServerUrl && url.startsWith(devServerUrl)) return true
   return false
