@@ -23,7 +23,7 @@ import type { UserRepository } from '../auth/users'
 import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
 import type { ServiceLogRepository } from '../serviceLog/repository'
-import { type FaultRow, FaultRepository, OPEN_STATUSES, toSummary } from './repository'
+import { type FaultRepository, type FaultRow, toSummary } from './repository'
 import type { SlaService } from './sla-service'
 
 const FUTURE_SLACK_MS = 5 * 60 * 1000
@@ -362,7 +362,7 @@ export class FaultService {
     const open = this.repo.query({ openOnly: true, offset: 0, limit: 1 }, true).rows.map(toSummary)
     const year = toSiteDate(now).slice(0, 4)
     return {
-      open: open.filter((f) => OPEN_STATUSES.includes(f.status) && f.status !== 'recovered').length,
+      open: open.filter((f) => f.status !== 'recovered').length,
       overdue: open.filter((f) => computeMilestones(clockInput(f.clock), now, cals).some((m) => m.state === 'overdue'))
         .length,
       majorThisYear: this.repo.majorCount(`${year}-01-01`, `${Number(year) + 1}-01-01`),
@@ -377,5 +377,3 @@ function auditView(f: FaultDto) {
   const { events: _events, forms: _forms, clock, ...rest } = f
   return { ...rest, done: clock.done, pauses: clock.pauses }
 }
-
-export { FaultRepository }
