@@ -156,6 +156,7 @@ describe('submitting and accepting', () => {
         (ch) =>
           ch.startsWith('handover/') &&
           ![
+            'handover/notified',
             'handover/current',
             'handover/start',
             'handover/get',
@@ -263,5 +264,18 @@ describe('history and paper', () => {
     const zip = Buffer.from(file.base64, 'base64')
     expect(zip.subarray(0, 2).toString()).toBe('PK')
     expect(file.fileName).toMatch(/^交接班记录-2026-11-23/)
+  })
+})
+
+describe('notifications of the shift', () => {
+  it('lists the SLA reminders shown since the last accepted handover', async () => {
+    await w.api.handover.notified({
+      faultId: faultIds[0],
+      text: 'GZ-2026-0001 响应已超时：统一业务系统登录缓慢已超时 2小时10分',
+    })
+    const h = await start()
+    expect(h.items.filter((i) => i.kind === 'notification')).toEqual([
+      expect.objectContaining({ title: expect.stringContaining('响应已超时') }),
+    ])
   })
 })

@@ -22,7 +22,7 @@ import { RosterRepository } from './roster/repository'
 import { rosterHandlers } from './roster/handlers'
 import { RosterService } from './roster/service'
 import { SwapService } from './roster/swaps'
-import { FaultCollector, ServiceLogCollector } from './handover/collectors'
+import { FaultCollector, NotificationCollector, ServiceLogCollector } from './handover/collectors'
 import { handoverHandlers } from './handover/handlers'
 import { HandoverHistory } from './handover/history'
 import { HandoverService } from './handover/service'
@@ -63,9 +63,11 @@ export function buildServices(db: Db, clock: Clock) {
     serviceLogRepo,
   )
 
+  const notifications = new NotificationCollector(db, clock)
   const handovers = new HandoverService(db, clock, audit, auth, users, roster, [
     new FaultCollector(faults),
     new ServiceLogCollector(db, audit),
+    notifications,
   ])
 
   const handoverHistory = new HandoverHistory(db, clock, handovers, roster.repo)
@@ -80,7 +82,7 @@ export function buildServices(db: Db, clock: Clock) {
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla),
     ...rosterHandlers(roster, swaps, site, audit),
-    ...handoverHandlers(handovers, handoverHistory, audit, () => site.get().customerUnit),
+    ...handoverHandlers(handovers, handoverHistory, notifications, audit, () => site.get().customerUnit),
   }
   return {
     db,

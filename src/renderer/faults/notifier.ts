@@ -17,13 +17,15 @@ export function useSlaNotifier() {
   const inApp = useNotification()
   const told = new Set<string>()
 
-  function tell(key: string, title: string, body: string, type: 'warning' | 'error') {
+  function tell(key: string, faultId: number, title: string, body: string, type: 'warning' | 'error') {
     if (told.has(key)) return
     told.add(key)
     // Long enough to be read, short enough not to sit over the page's buttons; the board keeps the state.
     inApp[type]({ title, content: body, duration: 12_000, keepAliveOnHover: true, closable: true })
     if ('Notification' in window && Notification.permission === 'granted')
       new Notification(title, { body, silent: false })
+    // Kept for the shift's handover: what this shift was warned about.
+    void api.handover.notified({ faultId, text: `${title}：${body}` }).catch(() => {})
   }
 
   async function check() {
@@ -35,6 +37,7 @@ export function useSlaNotifier() {
         const due = f.clock.lastUpdateAt ?? f.clock.reportedAt
         tell(
           `${f.id}:progress:${due}`,
+          f.id,
           `${f.no} 该通报进展了`,
           `${f.title}（${f.severityName}）每 ${f.clock.level.progressEveryMin} 分钟通报一次，已逾期 ${formatDuration(-progress)}`,
           'warning',
@@ -45,6 +48,7 @@ export function useSlaNotifier() {
         if (m.state === 'overdue')
           tell(
             `${key}:overdue`,
+            f.id,
             `${f.no} ${MILESTONE_LABELS[m.milestone]}已超时`,
             `${f.title}（${f.severityName}）已超时 ${formatDuration(m.minutes)}`,
             'error',
@@ -52,6 +56,7 @@ export function useSlaNotifier() {
         else if ((m.state === 'at_risk' || m.state === 'running') && m.minutes <= WARN_MINUTES)
           tell(
             `${key}:soon`,
+            f.id,
             `${f.no} ${MILESTONE_LABELS[m.milestone]}即将超时`,
             `${f.title}（${f.severityName}）还剩 ${formatDuration(m.minutes)}`,
             'warning',

@@ -46,6 +46,16 @@ export const handover: Migration = {
         BEGIN SELECT RAISE(ABORT, 'addenda are append-only'); END;
 
       ALTER TABLE service_log ADD COLUMN owner_id INTEGER REFERENCES user (id);
+
+      -- Local SLA reminders shown on this PC, so a handover can list what the shift was warned about.
+      CREATE TABLE notification_log (
+        id INTEGER PRIMARY KEY,
+        at TEXT NOT NULL,
+        user_id INTEGER REFERENCES user (id),
+        fault_id INTEGER REFERENCES fault (id),
+        text TEXT NOT NULL
+      );
+      CREATE INDEX notification_log_at ON notification_log (at);
     `)
   },
 }

@@ -3,7 +3,8 @@ import type { HandoverItem } from '../../../shared/handover/contract'
 import type { Actor } from '../../../shared/ipc/kit'
 import { MILESTONE_STATE_LABELS } from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS } from '../../../shared/faults/sla'
-import { formatDuration } from '../../../shared/time/site-time'
+import { formatDuration, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
+import type { Clock } from '../clock'
 import { type AuditService, who } from '../audit/service'
 import type { FaultService } from '../faults/service'
 
@@ -65,6 +66,46 @@ export class FaultCollector implements HandoverCollector {
       ownerId: toUserId,
     })
   }
+}
+
+/**
+ * The SLA reminders shown during the shift (since the last accepted handover, or
+ * since midnight): listed for the incoming engineer, nothing to transfer.
+ */
+export class NotificationCollector implements HandoverCollector {
+  kind = 'notification'
+  constructor(
+    private readonly db: Db,
+    private readonly clock: Clock,
+  ) {}
+
+  record(userId: number, faultId: number | null, text: string): void {
+    this.db
+      .prepare('INSERT INTO notification_log (at, user_id, fault_id, text) VALUES (?, ?, ?, ?)')
+      .run(toSiteIso(this.clock.now()), userId, faultId, text)
+  }
+
+  collect(_ownerId: number, now: number): HandoverItem[] {
+    const since =
+      (this.db.prepare("SELECT max(accepted_at) FROM handover WHERE status = 'accepted'").pluck().get() as
+        string | null) ?? `${toSiteDate(now)}T00:00:00+08:00`
+    const rows = this.db.prepare('SELECT id, at, text FROM notification_log WHERE at >= ? ORDER BY id').all(since) as {
+      id: number
+      at: string
+      text: string
+    }[]
+    return rows.map((r) =>
+      item('notification', r.id, {
+        title: r.text,
+        detail: `提醒时间 ${r.at.slice(0, 16).replace('T', ' ')}`,
+        severity: null,
+        serious: false,
+        clocks: [],
+      }),
+    )
+  }
+
+  transfer(): void {}
 }
 
 export class ServiceLogCollector implements HandoverCollector {

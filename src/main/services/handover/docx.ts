@@ -90,7 +90,11 @@ export async function handoverDocx(h: HandoverDto, siteName: string): Promise<Bu
             [
               ['类别', '事项', '情况', '时限', '交接说明'],
               ...h.items.map((i) => [
-                i.kind === 'fault' ? `故障 ${i.severity ?? ''}` : '运维记录（处理中）',
+                i.kind === 'fault'
+                  ? `故障 ${i.severity ?? ''}`
+                  : i.kind === 'notification'
+                    ? '本班提醒'
+                    : '运维记录（处理中）',
                 i.title,
                 i.detail,
                 i.clocks.join('\n'),

@@ -3,14 +3,20 @@ import type { Handlers } from '../../../shared/ipc/kit'
 import { type AuditService, who } from '../audit/service'
 import { handoverDocx } from './docx'
 import type { HandoverHistory } from './history'
+import type { NotificationCollector } from './collectors'
 import type { HandoverService } from './service'
 
 export const handoverHandlers = (
   handovers: HandoverService,
   history: HandoverHistory,
+  notifications: NotificationCollector,
   audit: AuditService,
   siteName: () => string,
 ): Handlers<typeof handoverContract> => ({
+  'handover/notified': ({ faultId, text }, { actor }) => {
+    notifications.record(actor.id, faultId ?? null, text)
+    return null
+  },
   'handover/current': (_, { actor }) => handovers.current(actor),
   'handover/start': (_, { actor }) => handovers.start(actor),
   'handover/get': ({ id }) => handovers.get(id),
