@@ -1,13 +1,8 @@
-import { rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { openDatabase } from '../src/main/db/connection'
-import { buildServices } from '../src/main/services'
 import { FaultRepository } from '../src/main/services/faults/repository'
 import type { FaultQuery } from '../src/shared/faults/contract'
 import { presetPolicy } from '../src/shared/faults/sla'
 import { toSiteIso } from '../src/shared/time/site-time'
-import { tempDir } from '../tests/support/world'
-import { measure } from './measure'
+import { benchSite, measure } from './support'
 
 /** The fault list at 50k faults (goal: p95 ≤ 30 ms for every filter the screen offers). */
 const N = Number(process.env.BENCH_FAULTS ?? 50_000)
@@ -21,40 +16,11 @@ const TITLES = [
 ]
 
 export function benchFaults(): void {
-  const dir = tempDir()
-  const db = openDatabase(join(dir, 'bench.sqlite3'))
   const start = Date.parse('2022-01-01T00:00:00+08:00')
   const end = start + 5 * 365 * 86_400_000
-  const s = buildServices(db, { now: () => end })
-  s.auth.setup({
-    site: {
-      customerUnit: '基准测试',
-      providerName: '',
-      contractStart: '2022-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '7x24',
-      idleLockMinutes: 15,
-    },
-    admin: { username: 'bench', displayName: '基准', phone: '', password: 'Timing#2026' },
-  })
-  s.auth.login('bench', 'Timing#2026')
-  const actor = s.auth.currentActor()!
+  const { db, s, actor, assets, done } = benchSite(end, 30)
   const policy = presetPolicy('hengqin')!
   s.sla.update(actor, policy)
-  const assets = Array.from(
-    { length: 30 },
-    (_, i) =>
-      s.assets.create(actor, {
-        name: `系统${i}`,
-        kind: 'system',
-        parentId: null,
-        department: '',
-        tier: 3,
-        contacts: '',
-        configNotes: '',
-        status: 'in_service',
-      }).id,
-  )
   const repo = new FaultRepository(db)
   const t0 = performance.now()
   db.transaction(() => {
@@ -114,6 +80,5 @@ export function benchFaults(): void {
     ],
     (q) => s.faults.list(q).total,
   )
-  db.close()
-  rmSync(dir, { recursive: true, force: true })
+  done()
 }

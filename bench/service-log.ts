@@ -1,12 +1,7 @@
-import { rmSync } from 'node:fs'
-import { join } from 'node:path'
-import { openDatabase } from '../src/main/db/connection'
-import { buildServices } from '../src/main/services'
 import { ServiceLogRepository } from '../src/main/services/serviceLog/repository'
 import type { ServiceLogQuery } from '../src/shared/serviceLog/contract'
 import { toSiteIso } from '../src/shared/time/site-time'
-import { tempDir } from '../tests/support/world'
-import { measure } from './measure'
+import { benchSite, measure } from './support'
 
 /**
  * The service log at 500k entries (SPEC: it must stay fast at that size):
@@ -23,38 +18,8 @@ const PHRASES = [
 ]
 
 export function benchServiceLog(): void {
-  const dir = tempDir()
-  const db = openDatabase(join(dir, 'bench.sqlite3'))
   const start = Date.parse('2021-01-01T00:00:00+08:00')
-  const clock = { now: () => start + 6 * 365 * 86_400_000 }
-  const s = buildServices(db, clock)
-  s.auth.setup({
-    site: {
-      customerUnit: '基准测试',
-      providerName: '',
-      contractStart: '2021-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '5x8',
-      idleLockMinutes: 15,
-    },
-    admin: { username: 'bench', displayName: '基准', phone: '', password: 'Timing#2026' },
-  })
-  const lead = s.auth.login('bench', 'Timing#2026').user!
-  const actor = s.auth.currentActor()!
-  const assets = Array.from(
-    { length: 40 },
-    (_, i) =>
-      s.assets.create(actor, {
-        name: `系统${i}`,
-        kind: 'system',
-        parentId: null,
-        department: '',
-        tier: 3,
-        contacts: '',
-        configNotes: '',
-        status: 'in_service',
-      }).id,
-  )
+  const { db, s, actor: lead, assets, done } = benchSite(start + 6 * 365 * 86_400_000, 40)
   const categories = s.serviceLog.categories().map((c) => c.id)
   const repo = new ServiceLogRepository(db)
   const t0 = performance.now()
@@ -95,6 +60,5 @@ export function benchServiceLog(): void {
     ['search + month', { ...base, q: '密码', from: '2024-03-01', to: '2024-03-31' }],
   ]
   measure('service log', cases, (q) => s.serviceLog.list(q).total)
-  db.close()
-  rmSync(dir, { recursive: true, force: true })
+  done()
 }
