@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FaultClockDto } from '../../src/shared/faults/contract'
 import { contractYear } from '../../src/shared/faults/contract-year'
-import { computeMilestones } from '../../src/shared/faults/milestones'
+import { computeMilestones, describePauses } from '../../src/shared/faults/milestones'
 import { presetPolicy, SLA_PRESETS } from '../../src/shared/faults/sla'
 import { clockInput } from '../../src/main/services/faults/service'
 import { makeWorld, setUpSite, type World } from '../support/world'
@@ -89,6 +89,10 @@ describe('pauses do not stop contract clocks unless the site says so per level',
     g = await event(g.id, 'pause', '23T06:00', { text: '等待用户停机窗口' })
     expect(states(g).recover).toBe('paused')
     expect(g.clock.pauses).toEqual([{ from: at('23T06:00'), to: null, reason: '等待用户停机窗口' }])
+    expect(describePauses(g.clock, w.clock.now())).toEqual(['挂起中，暂停 3小时（停止计时），原因：等待用户停机窗口'])
+    expect(describePauses(f.clock, w.clock.now())).toEqual([
+      '挂起中，暂停 2小时30分（计时未停），原因：等待用户停机窗口',
+    ])
     expect((await w.api.fault.stats()).stoppedPauses).toEqual([
       { faultId: g.id, no: g.no, minutes: 180, reason: '等待用户停机窗口' },
     ])

@@ -1,5 +1,5 @@
 import type { Pause, ServiceCalendar } from '../calendar/service-calendar'
-import { toSiteDate } from '../time/site-time'
+import { formatDuration, parseIso, toSiteDate } from '../time/site-time'
 import { type CalendarRef, type Milestone, MILESTONES, type SlaLevel, targetMinutes } from './sla'
 
 export type MilestoneStateKind =
@@ -137,4 +137,19 @@ export function progressDue(
 export function nearestDeadline(states: readonly MilestoneState[]): number | null {
   const open = states.filter((s) => s.doneAt === null && s.deadline !== null).map((s) => s.deadline!)
   return open.length ? Math.min(...open) : null
+}
+
+/**
+ * Each pause of a fault as the record shows it: 「暂停 3小时，原因：等待用户停机窗口」, and
+ * whether the contract clock stopped (only where the site turned that on for the level).
+ */
+export function describePauses(
+  clock: { pauses: readonly { from: string; to: string | null; reason?: string }[]; pausesStopClock: boolean },
+  now: number,
+): string[] {
+  return clock.pauses.map((p) => {
+    const minutes = Math.round(((p.to ? parseIso(p.to)! : now) - parseIso(p.from)!) / 60000)
+    const how = clock.pausesStopClock ? '停止计时' : '计时未停'
+    return `${p.to ? '' : '挂起中，'}暂停 ${formatDuration(minutes)}（${how}），原因：${p.reason || '见时间线'}`
+  })
 }
