@@ -158,3 +158,36 @@ test('the 节假日值班表 lists the weekends of a period with the phone numbe
   await expect(body).toContainText('张伟 13907550001')
   await shot(page, '62-contract-holiday-table')
 })
+
+test('a fault that arrives during the handover is marked 交接中新发生 and stays so when collected again', async ({
+  page,
+}) => {
+  await page.goto(bridge.url)
+  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await new Shell(page).go('交接班')
+  await page.getByRole('button', { name: '开始交接班' }).click()
+  const items = page.getByTestId('handover-items')
+  await expect(items).toContainText('交换机端口闪断')
+  await expect(page.getByTestId('arrived-during-handover')).toHaveCount(0)
+
+  const lead = bridge.services.auth.currentActor()!
+  bridge.services.faults.create(lead, {
+    title: '机房空调告警',
+    severity: 'L3',
+    category: 'environment',
+    assetId: null,
+    reportedAt: toSiteIso(Date.now() - 60_000),
+    reportedBy: '',
+    reportChannel: 'monitor',
+    symptoms: '',
+    impact: '',
+  })
+  await page.reload()
+  await page.getByRole('button', { name: '重新收集' }).first().click()
+  const row = items.locator('tbody tr', { hasText: '机房空调告警' })
+  await expect(row.getByTestId('arrived-during-handover')).toHaveText('交接中新发生，需交班人先处理')
+  await expect(page.getByTestId('arrived-during-handover')).toHaveCount(1)
+  await shot(page, '63-contract-handover-arrived')
+  await page.getByRole('button', { name: '重新收集' }).first().click()
+  await expect(row.getByTestId('arrived-during-handover')).toBeVisible()
+})
