@@ -132,6 +132,8 @@ test('站点设置 shows 挂起停止计时 per level, off for every level of th
   for (const level of ['一级', '二级', '三级', '四级'])
     await expect(card.getByRole('checkbox', { name: `${level} 挂起停止计时` })).not.toBeChecked()
   await expect(card.getByTestId('sla-note')).toContainText('一级/二级解决 7×24')
+  await card.scrollIntoViewIfNeeded()
+  await shot(page, '64-contract-sla-settings')
   await card.getByRole('checkbox', { name: '三级 挂起停止计时' }).click()
   await card.getByRole('button', { name: '保存 SLA 策略' }).click()
   await expect(page.getByText('SLA 策略已保存')).toBeVisible()
