@@ -115,6 +115,11 @@ test('filters faults by category and counts them on the home page for the contra
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('交换机端口闪断')
   await expect(rows.first()).toContainText('网络')
+  await page.getByRole('button', { name: '登记故障' }).click()
+  const form = page.locator('.n-form-item', { hasText: '故障类别' })
+  await expect(form).toContainText('其他')
+  await shot(page, '65-contract-create-category')
+  await page.keyboard.press('Escape')
 
   await new Shell(page).go('首页')
   await expect(page.getByTestId('fault-categories')).toContainText('硬件 1')
