@@ -98,6 +98,10 @@ test('a major fault shows 通知领导 on the board until the lead records who w
   await expect(detail.clock('notify')).toHaveAttribute('data-state', 'met')
   await expect(page.locator('.n-timeline')).toContainText('通知领导：技术处王处长（电话）')
   await expect(page.locator('.n-descriptions')).toContainText('硬件')
+  // A pause needs a reason; by default it does not stop the contract clock, and the record says so.
+  await detail.act('挂起', { text: '等待用户停机窗口' })
+  await expect(page.getByTestId('pauses')).toContainText('（计时未停），原因：等待用户停机窗口')
+  await shot(page, '66-contract-fault-detail')
 
   await page.getByRole('button', { name: '返回列表' }).click()
   await page.getByText('看板（按时限）').click()
