@@ -1,7 +1,6 @@
 import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import {
-  FAULT_CATEGORIES,
   NOTIFY_VIA_LABELS,
   type CreateFaultInput,
   type FaultCategory,
@@ -35,6 +34,7 @@ import type { Clock } from '../clock'
 import type { ServiceLogRepository } from '../serviceLog/repository'
 import type { SiteService } from '../site/service'
 import { type FaultRepository, type FaultRow, toSummary } from './repository'
+import { yearCounts } from './stats'
 import type { SlaService } from './sla-service'
 
 const FUTURE_SLACK_MS = 5 * 60 * 1000
@@ -389,32 +389,13 @@ export class FaultService {
     const year = contractYear(site?.contractStart ?? `${today.slice(0, 4)}-01-01`, today)
     const inYear = this.repo.reportedBetween(dayStartIso(year.from), dayStartIso(year.to)).map(toSummary)
     const states = inYear.map((f) => ({ f, ms: computeMilestones(clockInput(f.clock), now, cals) }))
-    // Breaches recorded before a severity change count too: the deadlines they missed no longer show.
-    const missed = states.reduce((n, { f, ms }) => n + ms.filter(isBreach).length + f.breaches, 0)
-    const stoppedPauses = inYear
-      .filter((f) => f.clock.pausesStopClock)
-      .flatMap((f) =>
-        f.clock.pauses.map((p) => ({
-          faultId: f.id,
-          no: f.no,
-          minutes: Math.round(((p.to ? parseIso(p.to)! : now) - parseIso(p.from)!) / 60000),
-          reason: p.reason ?? '',
-        })),
-      )
     return {
       open: open.filter((f) => f.status !== 'recovered').length,
       overdue: open.filter((f) => computeMilestones(clockInput(f.clock), now, cals).some((m) => m.state === 'overdue'))
         .length,
       contractYear: year,
-      majorThisYear: inYear.filter((f) => f.major).length,
       majorPerYear: this.sla.policy().majorPerYear,
-      breachedFaults: states.filter(({ f, ms }) => f.breaches > 0 || ms.some(isBreach)).length,
-      missedMilestones: missed,
-      byCategory: FAULT_CATEGORIES.map((category) => ({
-        category,
-        count: inYear.filter((f) => f.category === category).length,
-      })),
-      stoppedPauses,
+      ...yearCounts(states, now),
       missingHolidayYear: missingNextYear(today, this.calendar.holidays()),
     }
   }
