@@ -35,7 +35,9 @@ describe('seed 002 §二 福建水利: 「15分钟，2小时内提交故障处�
     f = await event(f.id, 'recover', '23T11:00', { text: '重启数据库' })
     expect(states(f)).toMatchObject({ respond: 'met', plan: 'missed', recover: 'met' })
     const stats = await w.api.fault.stats()
-    expect(stats).toMatchObject({ breachedFaults: 1, missedMilestones: 1 })
+    expect(stats).toMatchObject({ breachedFaults: 1, missedMilestones: 1, overdue: 1 })
+    // Recovered but not yet closed, it is still listed among the late ones.
+    expect((await w.api.fault.list({ overdue: true })).items.map((x) => x.id)).toEqual([f.id])
   })
 
   it('counts the plan as not needed (未发生) when the fault recovers before its deadline', async () => {

@@ -124,7 +124,7 @@ export interface SlaDto {
 
 export interface FaultStatsDto {
   open: number
-  /** open faults with a milestone late right now */
+  /** open faults with a milestone late now, or missed before a recovery not yet closed */
   overdue: number
   /** the contract year the counts below cover (from the site's contract start date) */
   contractYear: { from: string; to: string }

@@ -17,6 +17,9 @@ export const MILESTONE_STATE_LABELS: Record<MilestoneStateKind, string> = {
   missed: '超时未完成',
 }
 
+/** Late as the open-fault counts see it: past its deadline now, or missed before recovery. */
+export const isLate = (m: Pick<MilestoneState, 'state'>): boolean => m.state === 'overdue' || m.state === 'missed'
+
 /** A milestone that counts against the contract: done late, still late, or never done before its deadline passed. */
 export const isBreach = (m: Pick<MilestoneState, 'state'>): boolean =>
   m.state === 'breached' || m.state === 'overdue' || m.state === 'missed'

@@ -18,6 +18,7 @@ import {
   computeMilestones,
   type FaultClockInput,
   isBreach,
+  isLate,
   type MilestoneState,
 } from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS, type SlaLevel } from '../../../shared/faults/sla'
@@ -94,7 +95,7 @@ export class FaultService {
     const overdue = this.repo
       .query(q, true)
       .rows.map(toSummary)
-      .filter((f) => computeMilestones(clockInput(f.clock), now, cals).some((m) => m.state === 'overdue'))
+      .filter((f) => computeMilestones(clockInput(f.clock), now, cals).some(isLate))
     return { items: overdue.slice(q.offset, q.offset + q.limit), total: overdue.length }
   }
 
@@ -391,8 +392,7 @@ export class FaultService {
     const states = inYear.map((f) => ({ f, ms: computeMilestones(clockInput(f.clock), now, cals) }))
     return {
       open: open.filter((f) => f.status !== 'recovered').length,
-      overdue: open.filter((f) => computeMilestones(clockInput(f.clock), now, cals).some((m) => m.state === 'overdue'))
-        .length,
+      overdue: open.filter((f) => computeMilestones(clockInput(f.clock), now, cals).some(isLate)).length,
       contractYear: year,
       majorPerYear: this.sla.policy().majorPerYear,
       ...yearCounts(states, now),
