@@ -22,9 +22,15 @@ import { RosterRepository } from './roster/repository'
 import { rosterHandlers } from './roster/handlers'
 import { RosterService } from './roster/service'
 import { SwapService } from './roster/swaps'
-import { FaultCollector, NotificationCollector, ServiceLogCollector } from './handover/collectors'
+import {
+  FaultCollector,
+  type HandoverCollector,
+  NotificationCollector,
+  ServiceLogCollector,
+} from './handover/collectors'
 import { handoverHandlers } from './handover/handlers'
 import { HandoverHistory } from './handover/history'
+import { HandoverRepository } from './handover/repository'
 import { HandoverService } from './handover/service'
 import { SettingsRepository } from './settings'
 import { DashboardService } from './dashboard/service'
@@ -34,8 +40,14 @@ import { ServiceLogService } from './serviceLog/service'
 import { siteHandlers } from './site/handlers'
 import { SiteService } from './site/service'
 
+/** What a capability adds to others without editing them. */
+export interface Plugins {
+  /** more kinds of open work for the end-of-shift handover (inspections, upgrades, obligations …) */
+  handoverCollectors?: readonly HandoverCollector[]
+}
+
 /** Builds every service over one database and clock; used by the app, the test bridge and the tests. */
-export function buildServices(db: Db, clock: Clock) {
+export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
   const audit = new AuditService(db, clock)
   const users = new UserRepository(db)
   const site = new SiteService(db, clock, audit)
@@ -63,14 +75,25 @@ export function buildServices(db: Db, clock: Clock) {
     serviceLogRepo,
   )
 
-  const notifications = new NotificationCollector(db, clock)
-  const handovers = new HandoverService(db, clock, audit, auth, users, roster, [
-    new FaultCollector(faults),
-    new ServiceLogCollector(db, audit),
-    notifications,
-  ])
-
-  const handoverHistory = new HandoverHistory(db, clock, handovers, roster.repo)
+  const handoverRepo = new HandoverRepository(db)
+  const notifications = new NotificationCollector(handoverRepo, clock)
+  const handovers = new HandoverService(
+    db,
+    clock,
+    audit,
+    handoverRepo,
+    auth,
+    users,
+    roster,
+    [
+      new FaultCollector(faults),
+      new ServiceLogCollector(serviceLog),
+      notifications,
+      ...(plugins.handoverCollectors ?? []),
+    ],
+    () => site.get().customerUnit,
+  )
+  const handoverHistory = new HandoverHistory(clock, handoverRepo, handovers, roster.repo)
   const handlers: Handlers<Contract> = {
     ...authHandlers(auth, sla),
     ...accountHandlers(accounts),
@@ -82,7 +105,7 @@ export function buildServices(db: Db, clock: Clock) {
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla),
     ...rosterHandlers(roster, swaps, site, audit),
-    ...handoverHandlers(handovers, handoverHistory, notifications, audit, () => site.get().customerUnit),
+    ...handoverHandlers(handovers, handoverHistory, notifications),
   }
   return {
     db,
