@@ -17,6 +17,7 @@ import { dashboardHandlers } from './dashboard/handlers'
 import { faultHandlers } from './faults/handlers'
 import { FaultRepository } from './faults/repository'
 import { FaultService } from './faults/service'
+import { ReminderRepository, ReminderService } from './faults/reminders'
 import { SlaService } from './faults/sla-service'
 import { RosterRepository } from './roster/repository'
 import { rosterHandlers } from './roster/handlers'
@@ -76,7 +77,8 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
   )
 
   const handoverRepo = new HandoverRepository(db)
-  const notifications = new NotificationCollector(handoverRepo, clock)
+  const reminders = new ReminderService(db, clock, new ReminderRepository(db), faults)
+  const notifications = new NotificationCollector(handoverRepo, reminders)
   const handovers = new HandoverService(
     db,
     clock,
@@ -103,9 +105,9 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     ...auditHandlers(audit),
     ...dashboardHandlers(dashboard),
     ...calendarHandlers(calendar),
-    ...faultHandlers(faults, sla),
+    ...faultHandlers(faults, sla, reminders),
     ...rosterHandlers(roster, swaps, site, audit),
-    ...handoverHandlers(handovers, handoverHistory, notifications),
+    ...handoverHandlers(handovers, handoverHistory),
   }
   return {
     db,
@@ -120,6 +122,7 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     calendar,
     sla,
     faults,
+    reminders,
     roster,
     swaps,
     handovers,

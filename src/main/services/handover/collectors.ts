@@ -2,8 +2,8 @@ import type { HandoverItem } from '../../../shared/handover/contract'
 import type { Actor } from '../../../shared/ipc/kit'
 import { MILESTONE_STATE_LABELS } from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS } from '../../../shared/faults/sla'
-import { formatDuration, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
-import type { Clock } from '../clock'
+import { formatDuration, toSiteDate } from '../../../shared/time/site-time'
+import type { ReminderService } from '../faults/reminders'
 import type { FaultService } from '../faults/service'
 import type { ServiceLogService } from '../serviceLog/service'
 import type { HandoverRepository } from './repository'
@@ -87,17 +87,12 @@ export class NotificationCollector implements HandoverCollector {
   kind = 'notification'
   constructor(
     private readonly repo: HandoverRepository,
-    private readonly clock: Clock,
+    private readonly reminders: ReminderService,
   ) {}
-
-  record(userId: number, faultId: number | null, text: string): null {
-    this.repo.insertNotification(toSiteIso(this.clock.now()), userId, faultId, text)
-    return null
-  }
 
   collect(_ownerId: number, now: number): HandoverItem[] {
     const since = this.repo.lastAcceptedAt() ?? `${toSiteDate(now)}T00:00:00+08:00`
-    return this.repo.notificationsSince(since).map((r) =>
+    return this.reminders.since(since).map((r) =>
       item('notification', r.id, {
         title: r.text,
         detail: `提醒时间 ${r.at.slice(0, 16).replace('T', ' ')}`,

@@ -1,15 +1,12 @@
 import type { handoverContract } from '../../../shared/handover/contract'
 import type { Handlers } from '../../../shared/ipc/kit'
-import type { NotificationCollector } from './collectors'
 import type { HandoverHistory } from './history'
 import type { HandoverService } from './service'
 
 export const handoverHandlers = (
   handovers: HandoverService,
   history: HandoverHistory,
-  notifications: NotificationCollector,
 ): Handlers<typeof handoverContract> => ({
-  'handover/notified': ({ faultId, text }, { actor }) => notifications.record(actor.id, faultId ?? null, text),
   'handover/current': (_, { actor }) => handovers.current(actor),
   'handover/start': (_, { actor }) => handovers.start(actor),
   'handover/get': ({ id }) => handovers.get(id),

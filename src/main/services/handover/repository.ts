@@ -213,18 +213,4 @@ export class HandoverRepository {
       this.db.prepare(`${SELECT} WHERE h.shift_date >= ? AND h.shift_date <= ? ORDER BY h.id`).all(from, to) as Row[]
     ).map(toRecord)
   }
-
-  insertNotification(at: string, userId: number, faultId: number | null, text: string): void {
-    this.db
-      .prepare('INSERT INTO notification_log (at, user_id, fault_id, text) VALUES (?, ?, ?, ?)')
-      .run(at, userId, faultId, text)
-  }
-
-  notificationsSince(since: string): { id: number; at: string; text: string }[] {
-    return this.db.prepare('SELECT id, at, text FROM notification_log WHERE at >= ? ORDER BY id').all(since) as {
-      id: number
-      at: string
-      text: string
-    }[]
-  }
 }
