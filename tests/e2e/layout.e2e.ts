@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 import { rmSync } from 'node:fs'
 import { expect, type Page, test } from '@playwright/test'
 import { DEMO_PASSWORD, generateDemoData } from '../../scripts/demo-data'
@@ -28,19 +29,19 @@ async function overflowing(page: Page) {
     const doc = document.documentElement
     if (doc.scrollWidth > doc.clientWidth + 1) out.push(`page ${doc.scrollWidth} > ${doc.clientWidth}`)
     const rootBox = root.getBoundingClientRect()
-    for (const el of [root, ...root.querySelectorAll<HTMLElement>('*')]) {
+    for (const el of [root, ...Array.from(root.querySelectorAll<HTMLElement>('*'))]) {
       const css = getComputedStyle(el)
       if (css.display === 'none' || css.visibility === 'hidden') continue
       // Text cut with an ellipsis on purpose (long titles) shows its whole text on hover.
       if (css.textOverflow === 'ellipsis') continue
       const scrolls = ['auto', 'scroll', 'hidden'].includes(css.overflowX)
       if (scrolls && el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) {
-        const name = `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`
+        const name = `${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')}`
         out.push(`${name} ${el.scrollWidth} > ${el.clientWidth}`)
       }
       const box = el.getBoundingClientRect()
       if (box.width > 0 && box.right > rootBox.right + 1 && el.closest('.n-scrollbar-container') === null) {
-        out.push(`${el.tagName.toLowerCase()}.${[...el.classList].join('.')} ends at ${Math.round(box.right)}`)
+        out.push(`${el.tagName.toLowerCase()}.${Array.from(el.classList).join('.')} ends at ${Math.round(box.right)}`)
       }
     }
     return [...new Set(out)].slice(0, 10)

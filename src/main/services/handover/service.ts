@@ -2,7 +2,7 @@ import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import { DEFAULT_CHECKLIST, type HandoverDto, type HandoverItem } from '../../../shared/handover/contract'
 import type { Actor } from '../../../shared/ipc/kit'
-import { formatDateTime, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
+import { formatDateCn, formatDateTime, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
 import { type AuditService, who } from '../audit/service'
 import type { AuthService } from '../auth/service'
 import type { UserRepository } from '../auth/users'
@@ -262,7 +262,7 @@ export class HandoverService {
   /** The 交接班记录 as a Word file; the export is audited. */
   async exportDocx(actor: Actor, id: number): Promise<{ fileName: string; base64: string }> {
     const h = this.get(id)
-    const buf = await handoverDocx(h, this.siteName())
+    const buf = await handoverDocx(h, this.siteName(), formatDateCn(this.now()))
     this.audit.record(who(actor), 'export', 'handover', id, null, { format: 'docx', bytes: buf.length })
     return { fileName: `交接班记录-${h.shiftLabel.replace(/\s+/g, '-')}.docx`, base64: buf.toString('base64') }
   }
