@@ -139,6 +139,14 @@ test('the printed 值班表 has even day columns and names on one line', async (
   for (const n of nameCells) expect(n).toBe(1)
 })
 
+test('the printed 节假日值班表 lists each day with who is on duty and their phone, numbered', async ({ page }) => {
+  const pdf = await printed(page, `/roster/${month}/print?from=${month}-01&to=${month}-07`, 'holiday-roster-print')
+  const text = pdfText(pdf)
+  expect(text).toContain('节假日值班表')
+  expect(text).toMatch(/第 1 页，共 \d+ 页/)
+  expect(text).toMatch(/1390755000\d/)
+})
+
 test('the printed 故障处理记录表 fits its pages with page numbers', async ({ page }) => {
   const pdf = await printed(page, '/faults/1/print', 'fault-print')
   expect(pdfText(pdf)).toMatch(/第 1 页，共 \d+ 页/)
