@@ -19,6 +19,8 @@ export const useSlaAlerts = defineStore('slaAlerts', () => {
   const reminders = shallowRef<SlaReminderDto[]>([])
   const acknowledged = ref(new Set<string>())
   let userId: number | null = null
+  /** bumped on every begin, pause and end: an answer to an older call is dropped */
+  let epoch = 0
   let timer: ReturnType<typeof setInterval> | undefined
 
   const visible = computed(() => reminders.value.filter((r) => !acknowledged.value.has(r.key)))
@@ -28,9 +30,9 @@ export const useSlaAlerts = defineStore('slaAlerts', () => {
   }
 
   async function check() {
-    const forUser = userId
+    const asked = epoch
     const now = await api.fault.reminders()
-    if (forUser !== userId) return // logged out or locked while the call was on its way
+    if (asked !== epoch) return // locked, logged out or switched while the call was on its way
     reminders.value = now
     // Forget acknowledgements of states that no longer hold, so the store does not grow through a long shift.
     const holding = new Set(now.map((r) => r.key))
@@ -47,12 +49,14 @@ export const useSlaAlerts = defineStore('slaAlerts', () => {
       acknowledged.value = new Set(JSON.parse(sessionStorage.getItem(ackKey(id)) ?? '[]') as string[])
     }
     clearInterval(timer)
+    epoch++
     void check().catch(() => {})
     timer = setInterval(() => void check().catch(() => {}), CHECK_EVERY_MS)
   }
 
   /** The screen locked: nothing shows, nothing is fetched; acknowledgements are kept for the same user. */
   function pause() {
+    epoch++
     clearInterval(timer)
     timer = undefined
     reminders.value = []
