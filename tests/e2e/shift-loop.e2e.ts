@@ -178,8 +178,14 @@ test('the handover draft saves itself, asks before leaving with unsaved text, an
   await shell.go('交接班')
   await expect(cautions).toHaveValue('交换平台积压需每小时查看，厂商电话 0898-12345678')
 
-  // One wrong password at 提交交班, then the right one: submitted, no stale-revision error.
+  // Typed and 切换用户 at once: saved before the session ends, there at the next login.
   await page.getByLabel('待办').locator('textarea').fill('明早 9 点回访')
+  await page.getByRole('button', { name: '切换用户' }).click()
+  await new LoginScreen(page).login(A.username, A.password)
+  await shell.go('交接班')
+  await expect(page.getByLabel('待办').locator('textarea')).toHaveValue('明早 9 点回访')
+
+  // One wrong password at 提交交班, then the right one: submitted, no stale-revision error.
   await page.getByRole('button', { name: '提交交班' }).click()
   const dialog = page.locator('.n-card', { hasText: '提交交班' }).last()
   const password = dialog.locator('input[type=password]')

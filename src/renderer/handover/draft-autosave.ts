@@ -2,6 +2,7 @@ import { computed, onBeforeUnmount, ref, watch } from 'vue'
 import type { HandoverDto } from '../../shared/handover/contract'
 import { formatDateTime, toSiteIso } from '../../shared/time/site-time'
 import { api } from '../common/api'
+import { useSession } from '../session/store'
 
 export interface DraftForm {
   incomingId: number | null
@@ -78,7 +79,14 @@ export function useDraftAutosave(
     },
     { deep: true },
   )
-  onBeforeUnmount(() => clearTimeout(timer))
+  // 切换用户 right after typing: the draft is saved first, so the text is there at the next login.
+  const session = useSession()
+  const saveBeforeLogout = () => (dirty.value && handover.value ? flush() : Promise.resolve())
+  session.beforeLogout.add(saveBeforeLogout)
+  onBeforeUnmount(() => {
+    clearTimeout(timer)
+    session.beforeLogout.delete(saveBeforeLogout)
+  })
 
   const status = computed(() =>
     saving.value
