@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/main/db/connection'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
-import { buildServices } from '../../src/main/services'
+import { buildServices, type Plugins } from '../../src/main/services'
 import type { Api } from '../../src/shared/ipc/contract'
 import { buildApi } from '../../src/shared/ipc/api'
 import { CHANNELS } from '../../src/shared/ipc/contract'
@@ -30,12 +30,12 @@ export function tempDir(): string {
  * A migrated database in a temp dir, every service over it, and the same
  * dispatcher the app uses, exposed as the renderer's `api`.
  */
-export function makeWorld(startIso = '2026-11-23T09:00:00+08:00') {
+export function makeWorld(startIso = '2026-11-23T09:00:00+08:00', plugins: Plugins = {}) {
   const dir = tempDir()
   const file = join(dir, 'duty-console.sqlite3')
   const db = openDatabase(file)
   const clock = new FakeClock(parseIso(startIso)!)
-  const services = buildServices(db, clock)
+  const services = buildServices(db, clock, plugins)
   const dispatch = createDispatcher(services, () => {})
   const api = buildApi(CHANNELS, dispatch) as unknown as Api
   return {

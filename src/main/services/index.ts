@@ -17,14 +17,21 @@ import { dashboardHandlers } from './dashboard/handlers'
 import { faultHandlers } from './faults/handlers'
 import { FaultRepository } from './faults/repository'
 import { FaultService } from './faults/service'
+import { ReminderRepository, ReminderService } from './faults/reminders'
 import { SlaService } from './faults/sla-service'
 import { RosterRepository } from './roster/repository'
 import { rosterHandlers } from './roster/handlers'
 import { RosterService } from './roster/service'
 import { SwapService } from './roster/swaps'
-import { FaultCollector, NotificationCollector, ServiceLogCollector } from './handover/collectors'
+import {
+  FaultCollector,
+  type HandoverCollector,
+  NotificationCollector,
+  ServiceLogCollector,
+} from './handover/collectors'
 import { handoverHandlers } from './handover/handlers'
 import { HandoverHistory } from './handover/history'
+import { HandoverRepository } from './handover/repository'
 import { HandoverService } from './handover/service'
 import { SettingsRepository } from './settings'
 import { DashboardService } from './dashboard/service'
@@ -34,8 +41,14 @@ import { ServiceLogService } from './serviceLog/service'
 import { siteHandlers } from './site/handlers'
 import { SiteService } from './site/service'
 
+/** What a capability adds to others without editing them. */
+export interface Plugins {
+  /** more kinds of open work for the end-of-shift handover (inspections, upgrades, obligations …) */
+  handoverCollectors?: readonly HandoverCollector[]
+}
+
 /** Builds every service over one database and clock; used by the app, the test bridge and the tests. */
-export function buildServices(db: Db, clock: Clock) {
+export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
   const audit = new AuditService(db, clock)
   const users = new UserRepository(db)
   const site = new SiteService(db, clock, audit)
@@ -64,14 +77,26 @@ export function buildServices(db: Db, clock: Clock) {
     site,
   )
 
-  const notifications = new NotificationCollector(db, clock)
-  const handovers = new HandoverService(db, clock, audit, auth, users, roster, [
-    new FaultCollector(faults),
-    new ServiceLogCollector(db, audit),
-    notifications,
-  ])
-
-  const handoverHistory = new HandoverHistory(db, clock, handovers, roster.repo)
+  const handoverRepo = new HandoverRepository(db)
+  const reminders = new ReminderService(db, clock, new ReminderRepository(db), faults)
+  const notifications = new NotificationCollector(handoverRepo, reminders)
+  const handovers = new HandoverService(
+    db,
+    clock,
+    audit,
+    handoverRepo,
+    auth,
+    users,
+    roster,
+    [
+      new FaultCollector(faults),
+      new ServiceLogCollector(serviceLog),
+      notifications,
+      ...(plugins.handoverCollectors ?? []),
+    ],
+    () => site.get().customerUnit,
+  )
+  const handoverHistory = new HandoverHistory(clock, handoverRepo, handovers, roster.repo)
   const handlers: Handlers<Contract> = {
     ...authHandlers(auth, sla),
     ...accountHandlers(accounts),
@@ -81,9 +106,9 @@ export function buildServices(db: Db, clock: Clock) {
     ...auditHandlers(audit),
     ...dashboardHandlers(dashboard),
     ...calendarHandlers(calendar),
-    ...faultHandlers(faults, sla),
+    ...faultHandlers(faults, sla, reminders),
     ...rosterHandlers(roster, swaps, site, audit),
-    ...handoverHandlers(handovers, handoverHistory, notifications, audit, () => site.get().customerUnit),
+    ...handoverHandlers(handovers, handoverHistory),
   }
   return {
     db,
@@ -98,6 +123,7 @@ export function buildServices(db: Db, clock: Clock) {
     calendar,
     sla,
     faults,
+    reminders,
     roster,
     swaps,
     handovers,

@@ -20,7 +20,10 @@ export const useSession = defineStore('session', () => {
   }
   const refresh = async () => set(await api.auth.status())
   const login = async (username: string, password: string) => set(await api.auth.login({ username, password }))
+  /** Work a screen saves before the user leaves the PC (e.g. a handover draft typed a moment ago). */
+  const beforeLogout = new Set<() => Promise<unknown>>()
   const logout = async () => {
+    await Promise.allSettled([...beforeLogout].map((save) => save()))
     lastUsername.value = ''
     set(await api.auth.logout())
   }
@@ -52,5 +55,19 @@ export const useSession = defineStore('session', () => {
     }, 5_000)
   }
 
-  return { session, lastUsername, user, canWrite, isLead, refresh, login, logout, lock, unlock, set, watchIdle }
+  return {
+    session,
+    lastUsername,
+    user,
+    canWrite,
+    isLead,
+    refresh,
+    login,
+    logout,
+    beforeLogout,
+    lock,
+    unlock,
+    set,
+    watchIdle,
+  }
 })

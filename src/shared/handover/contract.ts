@@ -79,10 +79,6 @@ const password = z.string({ error: '请输入密码' }).min(1, '请输入密码'
 const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} 个字`)
 
 export const handoverContract = {
-  'handover/notified': channel<null>()(
-    z.object({ faultId: id.optional(), text: z.string().trim().min(1).max(300) }),
-    'user',
-  ),
   'handover/current': channel<HandoverDto | null>()(z.undefined(), 'user'),
   'handover/start': channel<HandoverDto>()(z.undefined(), 'writer'),
   'handover/get': channel<HandoverDto>()(z.object({ id }), 'user'),

@@ -3,6 +3,7 @@ import { assetContract } from '../assets/contract'
 import { auditContract } from '../audit/contract'
 import { dashboardContract } from '../dashboard/contract'
 import { faultContract } from '../faults/contract'
+import { reminderContract } from '../faults/reminders'
 import { handoverContract } from '../handover/contract'
 import { rosterContract } from '../roster/contract'
 import { serviceLogContract } from '../serviceLog/contract'
@@ -19,6 +20,7 @@ export const contract = {
   ...auditContract,
   ...dashboardContract,
   ...faultContract,
+  ...reminderContract,
   ...rosterContract,
   ...handoverContract,
 }

@@ -1,11 +1,18 @@
 import type { faultContract } from '../../../shared/faults/contract'
+import type { reminderContract } from '../../../shared/faults/reminders'
 import type { Handlers } from '../../../shared/ipc/kit'
+import type { ReminderService } from './reminders'
 import type { FaultService } from './service'
 import type { SlaService } from './sla-service'
 
-type FaultChannels = Omit<typeof faultContract, 'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours'>
+type FaultChannels = typeof reminderContract &
+  Omit<typeof faultContract, 'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours'>
 
-export const faultHandlers = (faults: FaultService, sla: SlaService): Handlers<FaultChannels> => ({
+export const faultHandlers = (
+  faults: FaultService,
+  sla: SlaService,
+  reminders: ReminderService,
+): Handlers<FaultChannels> => ({
   'sla/get': () => sla.dto(),
   'sla/usePreset': ({ key }, { actor }) => sla.usePreset(actor, key),
   'sla/update': (policy, { actor }) => sla.update(actor, policy),
@@ -15,4 +22,5 @@ export const faultHandlers = (faults: FaultService, sla: SlaService): Handlers<F
   'fault/addEvent': (input, { actor }) => faults.addEvent(actor, input),
   'fault/saveForm': (input, { actor }) => faults.saveForm(actor, input.faultId, input.kind, input.data),
   'fault/stats': () => faults.stats(),
+  'fault/reminders': (_, { actor }) => reminders.sync(actor.id),
 })

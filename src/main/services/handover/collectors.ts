@@ -1,12 +1,12 @@
-import type { Db } from '../../db/connection'
 import type { HandoverItem } from '../../../shared/handover/contract'
 import type { Actor } from '../../../shared/ipc/kit'
 import { MILESTONE_STATE_LABELS } from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS } from '../../../shared/faults/sla'
-import { formatDuration, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
-import type { Clock } from '../clock'
-import { type AuditService, who } from '../audit/service'
+import { formatDuration, toSiteDate } from '../../../shared/time/site-time'
+import type { ReminderService } from '../faults/reminders'
 import type { FaultService } from '../faults/service'
+import type { ServiceLogService } from '../serviceLog/service'
+import type { HandoverRepository } from './repository'
 
 /**
  * What the outgoing engineer hands over comes from collectors, one per kind of
@@ -14,14 +14,29 @@ import type { FaultService } from '../faults/service'
  * by adding one.
  */
 export interface HandoverCollector {
-  kind: string
+  readonly kind: string
+  /**
+   * When true, an item of this kind that appears after the snapshot was taken
+   * (e.g. a fault reported during handover) blocks submission until it is
+   * handled or collected again.
+   */
+  readonly blocksSubmitWhenNew?: boolean
+  /**
+   * For kinds that block submission when new: whether the outgoing engineer (by name) has
+   * handled an item that arrived during the handover enough to pass it on.
+   */
+  handledBy?(item: HandoverItem, outgoingName: string): boolean
   /** open items the outgoing engineer owns, as they stand now */
   collect(ownerId: number, now: number): HandoverItem[]
-  /** move an item to the incoming engineer, inside the acceptance transaction */
-  transfer(item: HandoverItem, toUserId: number, actor: Actor, handoverId: number, at: string): void
+  /**
+   * Moves an item to the incoming engineer through the owning capability's own
+   * service, inside the acceptance transaction (a throw rolls the acceptance back).
+   * Kinds that only inform (reminders) have nothing to move.
+   */
+  transfer?(item: HandoverItem, toUserId: number, actor: Actor, handoverId: number, at: string): void
 }
 
-const item = (
+export const item = (
   kind: string,
   refId: number,
   rest: Omit<HandoverItem, 'key' | 'kind' | 'refId' | 'remark'>,
@@ -32,6 +47,7 @@ const HANDLING: string[] = ['respond', 'remote', 'arrive', 'plan', 'action', 'wo
 
 export class FaultCollector implements HandoverCollector {
   kind = 'fault'
+  blocksSubmitWhenNew = true
   constructor(private readonly faults: FaultService) {}
 
   collect(ownerId: number, now: number): HandoverItem[] {
@@ -83,26 +99,13 @@ export class FaultCollector implements HandoverCollector {
 export class NotificationCollector implements HandoverCollector {
   kind = 'notification'
   constructor(
-    private readonly db: Db,
-    private readonly clock: Clock,
+    private readonly repo: HandoverRepository,
+    private readonly reminders: ReminderService,
   ) {}
 
-  record(userId: number, faultId: number | null, text: string): void {
-    this.db
-      .prepare('INSERT INTO notification_log (at, user_id, fault_id, text) VALUES (?, ?, ?, ?)')
-      .run(toSiteIso(this.clock.now()), userId, faultId, text)
-  }
-
   collect(_ownerId: number, now: number): HandoverItem[] {
-    const since =
-      (this.db.prepare("SELECT max(accepted_at) FROM handover WHERE status = 'accepted'").pluck().get() as
-        string | null) ?? `${toSiteDate(now)}T00:00:00+08:00`
-    const rows = this.db.prepare('SELECT id, at, text FROM notification_log WHERE at >= ? ORDER BY id').all(since) as {
-      id: number
-      at: string
-      text: string
-    }[]
-    return rows.map((r) =>
+    const since = this.repo.lastAcceptedAt() ?? `${toSiteDate(now)}T00:00:00+08:00`
+    return this.reminders.since(since).map((r) =>
       item('notification', r.id, {
         title: r.text,
         detail: `提醒时间 ${r.at.slice(0, 16).replace('T', ' ')}`,
@@ -112,28 +115,18 @@ export class NotificationCollector implements HandoverCollector {
       }),
     )
   }
-
-  transfer(): void {}
 }
 
+/** Unfinished service requests; ownership moves through the service log's own service. */
 export class ServiceLogCollector implements HandoverCollector {
   kind = 'serviceLog'
-  constructor(
-    private readonly db: Db,
-    private readonly audit: AuditService,
-  ) {}
+  constructor(private readonly serviceLog: ServiceLogService) {}
 
   collect(ownerId: number): HandoverItem[] {
-    const rows = this.db
-      .prepare(
-        `SELECT sl.id, sl.service_time, sl.content, sl.requester, a.name AS asset FROM service_log sl LEFT JOIN asset a ON a.id = sl.asset_id
-         WHERE sl.voided_at IS NULL AND sl.status = 'open' AND coalesce(sl.owner_id, sl.engineer_id) = ? ORDER BY sl.service_time`,
-      )
-      .all(ownerId) as { id: number; service_time: string; content: string; requester: string; asset: string | null }[]
-    return rows.map((r) =>
-      item('serviceLog', r.id, {
-        title: r.content,
-        detail: [r.asset, r.requester, r.service_time.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
+    return this.serviceLog.openOwnedBy(ownerId).map((e) =>
+      item('serviceLog', e.id, {
+        title: e.content,
+        detail: [e.assetName, e.requester, e.serviceTime.slice(0, 16).replace('T', ' ')].filter(Boolean).join(' · '),
         severity: null,
         serious: false,
         clocks: [],
@@ -141,19 +134,7 @@ export class ServiceLogCollector implements HandoverCollector {
     )
   }
 
-  transfer(it: HandoverItem, toUserId: number, actor: Actor, handoverId: number, at: string): void {
-    const before = this.db
-      .prepare('SELECT coalesce(owner_id, engineer_id) AS owner, status FROM service_log WHERE id = ?')
-      .get(it.refId) as { owner: number; status: string }
-    if (before.status !== 'open' || before.owner === toUserId) return
-    this.db.prepare('UPDATE service_log SET owner_id = ?, updated_at = ? WHERE id = ?').run(toUserId, at, it.refId)
-    this.audit.record(
-      who(actor),
-      'owner',
-      'serviceLog',
-      it.refId,
-      { ownerId: before.owner },
-      { ownerId: toUserId, handoverId },
-    )
+  transfer(it: HandoverItem, toUserId: number, actor: Actor, handoverId: number): void {
+    this.serviceLog.passOn(actor, it.refId, toUserId, handoverId)
   }
 }

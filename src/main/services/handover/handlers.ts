@@ -1,22 +1,12 @@
-import type { HandoverDto, handoverContract } from '../../../shared/handover/contract'
+import type { handoverContract } from '../../../shared/handover/contract'
 import type { Handlers } from '../../../shared/ipc/kit'
-import { type AuditService, who } from '../audit/service'
-import { handoverDocx } from './docx'
 import type { HandoverHistory } from './history'
-import type { NotificationCollector } from './collectors'
 import type { HandoverService } from './service'
 
 export const handoverHandlers = (
   handovers: HandoverService,
   history: HandoverHistory,
-  notifications: NotificationCollector,
-  audit: AuditService,
-  siteName: () => string,
 ): Handlers<typeof handoverContract> => ({
-  'handover/notified': ({ faultId, text }, { actor }) => {
-    notifications.record(actor.id, faultId ?? null, text)
-    return null
-  },
   'handover/current': (_, { actor }) => handovers.current(actor),
   'handover/start': (_, { actor }) => handovers.start(actor),
   'handover/get': ({ id }) => handovers.get(id),
@@ -28,10 +18,5 @@ export const handoverHandlers = (
   'handover/addendum': (input, { actor }) => handovers.addendum(actor, input.id, input.text),
   'handover/list': (q) => history.list(q),
   'handover/chain': ({ from, to }) => history.chain(from, to),
-  'handover/exportDocx': async ({ id }, { actor }) => {
-    const h: HandoverDto = handovers.get(id)
-    const buf = await handoverDocx(h, siteName())
-    audit.record(who(actor), 'export', 'handover', id, null, { format: 'docx', bytes: buf.length })
-    return { fileName: `交接班记录-${h.shiftLabel.replace(/\s+/g, '-')}.docx`, base64: buf.toString('base64') }
-  },
+  'handover/exportDocx': ({ id }, { actor }) => handovers.exportDocx(actor, id),
 })

@@ -30,14 +30,21 @@ export async function rosterWorkbook(m: MonthDto, siteName: string): Promise<Buf
         m.assignments
           .filter((a) => a.date === d.date && a.userId === e.id)
           .map((a) => m.shifts.find((s) => s.id === a.shiftId)?.name.slice(0, 2) ?? '')
-          .join('/'),
+          .join('\n'),
       ),
     ])
   }
   ws.getColumn(1).width = 10
   for (let c = 2; c <= m.days.length + 1; c++) ws.getColumn(c).width = 5.5
+  // Row heights are written out: LibreOffice does not grow a row for wrapped text it did not lay out itself,
+  // so a two-line day (白班 and 夜间) or the three-line date header would overlap or be clipped.
+  const LINE_PT = 14
+  ws.getRow(1).height = 24
   ws.eachRow((row, n) => {
     if (n < 2) return
+    let lines = 1
+    row.eachCell((cell) => (lines = Math.max(lines, String(cell.value ?? '').split('\n').length)))
+    row.height = Math.max(2, lines) * LINE_PT + 4
     row.eachCell({ includeEmpty: true }, (cell) => {
       cell.border = {
         top: { style: 'thin' },

@@ -166,6 +166,21 @@ export class ServiceLogRepository {
     this.index(id, f)
   }
 
+  /** Open, not voided entries owned by the user (the one who took it, or whom it was handed to), oldest first. */
+  openOwnedBy(ownerId: number): ServiceLogDto[] {
+    return (
+      this.db
+        .prepare(
+          `${SELECT} WHERE sl.voided_at IS NULL AND sl.status = 'open' AND coalesce(sl.owner_id, sl.engineer_id) = ? ORDER BY sl.service_time, sl.id`,
+        )
+        .all(ownerId) as Row[]
+    ).map(toDto)
+  }
+
+  setOwner(id: number, ownerId: number, now: string): void {
+    this.db.prepare('UPDATE service_log SET owner_id = ?, updated_at = ? WHERE id = ?').run(ownerId, now, id)
+  }
+
   markVoid(id: number, by: number, reason: string, now: string): void {
     this.db
       .prepare('UPDATE service_log SET voided_at = ?, voided_by = ?, void_reason = ?, updated_at = ? WHERE id = ?')

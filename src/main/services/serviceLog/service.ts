@@ -82,6 +82,32 @@ export class ServiceLogService {
     })()
   }
 
+  /** The unfinished requests a user owns: what they hand over at the end of a shift. */
+  openOwnedBy(ownerId: number): ServiceLogDto[] {
+    return this.repo.openOwnedBy(ownerId)
+  }
+
+  /**
+   * Passes an unfinished request to another engineer (at handover acceptance,
+   * inside the caller's transaction). A request that was finished, voided or
+   * already theirs is left as it is.
+   */
+  passOn(actor: Actor, id: number, toUserId: number, handoverId: number): void {
+    this.db.transaction(() => {
+      const before = this.get(id)
+      if (before.status !== 'open' || before.voided || before.ownerId === toUserId) return
+      this.repo.setOwner(id, toUserId, toSiteIso(this.clock.now()))
+      this.audit.record(
+        who(actor),
+        'owner',
+        'serviceLog',
+        id,
+        { ownerId: before.ownerId },
+        { ownerId: toUserId, handoverId },
+      )
+    })()
+  }
+
   categories(): CategoryDto[] {
     return this.repo.categories()
   }
