@@ -1,7 +1,7 @@
 import { useNotification } from 'naive-ui'
 import { MILESTONE_LABELS } from '../../shared/faults/sla'
 import { formatDuration } from '../../shared/time/site-time'
-import { api } from '../common/api'
+import { backgroundApi } from '../common/api'
 import { useFaults } from './store'
 
 const WARN_MINUTES = 15
@@ -25,12 +25,12 @@ export function useSlaNotifier() {
     if ('Notification' in window && Notification.permission === 'granted')
       new Notification(title, { body, silent: false })
     // Kept for the shift's handover: what this shift was warned about.
-    void api.handover.notified({ faultId, text: `${title}：${body}` }).catch(() => {})
+    void backgroundApi.handover.notified({ faultId, text: `${title}：${body}` }).catch(() => {})
   }
 
   async function check() {
     if (!faults.calendars) await faults.load()
-    const open = (await api.fault.list({ openOnly: true, offset: 0, limit: 500 })).items
+    const open = (await backgroundApi.fault.list({ openOnly: true, offset: 0, limit: 500 })).items
     for (const f of open) {
       const progress = faults.progressLeft(f.clock)
       if (progress !== null && progress < 0) {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SessionDto } from '../../shared/auth/contract'
-import { api, errorCode } from '../common/api'
+import { api, errorCode, SESSION_LOCKED_EVENT } from '../common/api'
 
 /** Who is at the duty-room PC, and the idle lock that protects an unattended screen. */
 export const useSession = defineStore('session', () => {
@@ -41,6 +41,8 @@ export const useSession = defineStore('session', () => {
 
   /** Starts watching for inactivity; the lock is an overlay, so open forms keep what was typed. */
   function watchIdle() {
+    // Main keeps its own idle lock: when it refuses a call, show the lock screen it already has.
+    window.addEventListener(SESSION_LOCKED_EVENT, () => void refresh())
     for (const ev of ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart']) {
       window.addEventListener(ev, touch, { passive: true, capture: true })
     }
