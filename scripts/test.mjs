@@ -28,6 +28,27 @@ function readJson(file) {
   }
 }
 
+/**
+ * `npm start` rebuilds better-sqlite3 for Electron's ABI; Node cannot load that build
+ * (NODE_MODULE_VERSION …). Put the Node build back before anything else runs.
+ */
+function ensureNodeSqlite() {
+  const probe = () =>
+    spawnSync(process.execPath, ['-e', "new (require('better-sqlite3'))(':memory:').close()"], { encoding: 'utf8' })
+  const first = probe()
+  if (first.status === 0) return
+  if (!/NODE_MODULE_VERSION|not a valid Win32 application|invalid ELF header/.test(first.stderr)) return
+  console.log('better-sqlite3 is built for Electron (npm start did that); rebuilding it for Node …')
+  spawnSync('npm', ['rebuild', 'better-sqlite3'], { stdio: 'inherit', shell: process.platform === 'win32' })
+  if (probe().status !== 0) {
+    console.log(
+      'better-sqlite3 could not be rebuilt for Node. Offline, point npm_config_nodedir at Node headers and run npm rebuild better-sqlite3.',
+    )
+    process.exit(1)
+  }
+}
+
+ensureNodeSqlite()
 rmSync('test-results', { recursive: true, force: true })
 mkdirSync('test-results', { recursive: true })
 
