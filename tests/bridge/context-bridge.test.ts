@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { reactive } from 'vue'
 import { DomainError } from '../../src/shared/errors'
-import { exposedApi, type ExposedApi } from '../../src/shared/ipc/api'
+import { buildEnvelopeApi, type EnvelopeApi, exposedApi, type ExposedApi, unwrapApi } from '../../src/shared/ipc/api'
 import { CHANNELS } from '../../src/shared/ipc/contract'
 import { makeWorld, setUpSite, type World } from '../support/world'
 import { copyAcrossWorlds, exposeAcrossWorlds } from './context-bridge'
@@ -35,6 +36,21 @@ describe("the test bridge copies values by Electron's context-bridge rules", () 
   it('refuses a function in the arguments of a call, as ipcRenderer.invoke does', () => {
     const api = exposeAcrossWorlds({ area: { verb: async (x: unknown) => x } })
     expect(() => api.area.verb(() => 1)).toThrow('An object could not be cloned.')
+  })
+
+  it("refuses a Vue reactive form (a Proxy) in the arguments; the renderer's API sends a plain copy", async () => {
+    const form = reactive({ name: '周末巡检', days: ['weekend'], limits: { min: 0 } })
+    const seen: unknown[] = []
+    const exposed = exposeAcrossWorlds(
+      buildEnvelopeApi(['roster/saveShift'], async (_c, payload) => {
+        seen.push(payload)
+        return { ok: true, data: null }
+      }),
+    )
+    expect(() => exposed.roster!.saveShift!(form)).toThrow('An object could not be cloned.')
+    const renderer = unwrapApi(exposed as EnvelopeApi) as unknown as EnvelopeApi
+    await renderer.roster!.saveShift!(form)
+    expect(seen).toEqual([{ name: '周末巡检', days: ['weekend'], limits: { min: 0 } }])
   })
 
   it('rejects with the message only when the isolated side rejects with a DomainError', async () => {

@@ -1,22 +1,12 @@
-import { rmSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
+import { expect, LEAD, test, useSite } from './fixtures'
 import { AssetsPage, LoginScreen, ServiceLogPage, SetupWizard, Shell, shot } from './pages'
 
-let bridge: Bridge
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir() })
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
-})
-
-const PASSWORD = 'Duty#2026ok'
+// A fresh install: the first-use wizard sets the site up, so the fixture leaves it unset.
+const site = useSite({ setUp: false })
+const PASSWORD = LEAD.password
 
 test('a new site: setup, login, inventory, a day of service requests, search, void, audit', async ({ page }) => {
-  await page.goto(bridge.url)
+  await site.open(page)
 
   const setup = new SetupWizard(page)
   await setup.complete(

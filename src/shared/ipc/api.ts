@@ -37,6 +37,18 @@ export function exposedApi(channels: readonly string[], invoke: Invoke): Exposed
 }
 
 /**
+ * A plain copy of a call's input. Electron's contextBridge structured-clones any
+ * Proxy it meets and refuses it ("An object could not be cloned"), so the
+ * reactive objects Vue forms hold must cross as plain objects and arrays.
+ */
+export function plainData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(plainData)
+  if (value === null || typeof value !== 'object') return value
+  if (value instanceof Date || value instanceof ArrayBuffer || ArrayBuffer.isView(value)) return value
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, plainData(v)]))
+}
+
+/**
  * The renderer's side: every envelope becomes the value, or a thrown DomainError
  * with the code main gave it (ACCOUNT_LOCKED, SESSION_LOCKED …). `onFailure`
  * sees every failed envelope first (the session store listens for SESSION_LOCKED).
@@ -50,7 +62,7 @@ export function unwrapApi<C extends ContractShape>(
     api[area] = {}
     for (const [verb, call] of Object.entries(methods)) {
       api[area][verb] = async (input?: unknown) => {
-        const envelope = await call(input)
+        const envelope = await call(plainData(input))
         if (envelope.ok) return envelope.data
         onFailure(envelope.code)
         throw new DomainError(envelope.code, envelope.message)
