@@ -1,5 +1,5 @@
 import { type Page } from '@playwright/test'
-import { toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
+import { addDays, dayStartIso, parseIso, toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
 import { expect, LEAD, type SiteUser, test, useSite } from './fixtures'
 import { LoginScreen, Shell, shot } from './pages'
 
@@ -15,8 +15,11 @@ const site = useSite({
   seed: ({ services, lead, ids, now }) => {
     const { roster } = services
     const night = roster.repo.shifts().find((s) => s.name === '夜间待命')!
+    // B holds the next night shift to start: tonight's, or tomorrow's once tonight's has begun.
     const today = toSiteDate(now())
-    roster.setCell(lead, today, ids[B.name]!, [night.id], '')
+    const startsAt = (date: string) => parseIso(dayStartIso(date))! + night.start * 60_000
+    const nightOf = startsAt(today) >= now() - 3_600_000 ? today : addDays(today, 1)
+    roster.setCell(lead, nightOf, ids[B.name]!, [night.id], '')
     faults = ['统一业务系统登录缓慢', '交换平台下行数据积压'].map(
       (title, i) =>
         services.faults.create(lead, {
