@@ -4,7 +4,8 @@ import { findChromium } from './tests/support/chromium'
 export default defineConfig({
   testDir: 'tests',
   testMatch: '**/*.e2e.ts',
-  timeout: 60_000,
+  // long user journeys on a shared 2-core CI machine
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   workers: 1,
   // scripts/test.mjs runs the suite a second time on another date (E2E_CLOCK) into another report.
