@@ -109,7 +109,7 @@ describe('submitting and accepting', () => {
     let h = await ready()
     h = await w.api.handover.submit({ id: h.id, revision: h.revision, password: LEAD_PASSWORD })
     expect(h.status).toBe('submitted')
-    w.clock.advance(15)
+    w.clock.advance(14) // within the site's 15-minute idle lock
     h = await w.api.handover.accept({ id: h.id, revision: h.revision, password: PW, remarks: '已清点' })
     expect(h).toMatchObject({ status: 'accepted', incomingRemarks: '已清点' })
     const anchor = w.db.prepare('SELECT action, hash FROM audit_log WHERE seq = ?').get(h.anchorSeq) as {

@@ -159,6 +159,7 @@ describe('swaps', () => {
 describe('duty and statistics', () => {
   it("shows today's duty and counts holiday and night shifts per person", async () => {
     w.clock.set('2026-10-01T10:00:00+08:00')
+    await w.api.auth.unlock({ password: LEAD_PASSWORD }) // eleven days later the idle lock is on
     const duty = await w.api.roster.duty()
     expect(duty.today.map((d) => d.shiftName)).toEqual(['夜间待命', '节假日值班'])
     const stats = await w.api.roster.stats({ from: '2026-10-01', to: '2026-10-31' })

@@ -35,8 +35,16 @@ export const useSession = defineStore('session', () => {
     }
   }
 
+  let lastPresence = 0
   const touch = () => {
     lastActivity = Date.now()
+    // Main holds the idle lock as well and counts only calls: while someone is at the
+    // keyboard, say so at most once a minute (and show main's lock if it has locked).
+    const s = session.value
+    if (s?.user && !s.locked && lastActivity - lastPresence >= 60_000) {
+      lastPresence = lastActivity
+      api.auth.status().then((next) => (session.value = next), () => {})
+    }
   }
 
   /** Starts watching for inactivity; the lock is an overlay, so open forms keep what was typed. */
