@@ -1,3 +1,4 @@
+import { toSiteIso } from '../../src/shared/time/site-time'
 import { expect, LEAD, type SiteUser, test, useSite } from './fixtures'
 import { LoginScreen, Shell, shot } from './pages'
 
@@ -87,4 +88,27 @@ test('the lead imports the inventory from cells pasted out of Excel; a bad row b
   await page.getByRole('button', { name: '导入', exact: true }).click()
   await expect(page.getByText('已导入 3 个运维对象')).toBeVisible()
   await expect(page.locator('.n-data-table-tr', { hasText: '一张图应用服务器' })).toContainText('水利一张图')
+})
+
+test('main locks a session idle past the site setting even when the screen did not; the typed entry survives', async ({
+  page,
+}) => {
+  await site.open(page, ENGINEER)
+  await expect(page.getByText('今日服务请求')).toBeVisible()
+  await page.keyboard.press('F2')
+  const content = page.getByPlaceholder('用户反映的问题或请求')
+  await content.fill('机房空调告警，已通知物业')
+  // Only main's clock moves on, as if the screen's own idle timer had been suspended.
+  site.bridge.clock.set(toSiteIso(site.now() + 16 * 60_000))
+  await content.press('Enter')
+  const lock = page.getByRole('dialog', { name: '屏幕已锁定' })
+  await expect(lock).toBeVisible()
+  await lock.getByPlaceholder('输入密码解锁').fill(ENGINEER.password)
+  await lock.getByPlaceholder('输入密码解锁').press('Enter')
+  await expect(lock).toBeHidden()
+  await expect(content).toHaveValue('机房空调告警，已通知物业')
+  await content.press('Enter')
+  await expect(content).toBeHidden()
+  await new Shell(page).go('运维记录')
+  await expect(page.locator('.n-data-table-tbody')).toContainText('机房空调告警，已通知物业')
 })
