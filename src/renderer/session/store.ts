@@ -43,7 +43,10 @@ export const useSession = defineStore('session', () => {
     const s = session.value
     if (s?.user && !s.locked && lastActivity - lastPresence >= 60_000) {
       lastPresence = lastActivity
-      api.auth.status().then((next) => (session.value = next), () => {})
+      api.auth.status().then(
+        (next) => (session.value = next),
+        () => {},
+      )
     }
   }
 
