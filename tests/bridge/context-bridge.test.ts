@@ -129,7 +129,7 @@ describe('error codes survive the context bridge', () => {
       'duty-console:session-locked',
       () => told++,
     )
-    w.clock.advance(16)
+    w.clock.idle(16)
     const e = await api.dashboard.today().catch((x: unknown) => x)
     expect(e).toBeInstanceOf(DomainError)
     expect((e as DomainError).code).toBe('SESSION_LOCKED')

@@ -21,7 +21,7 @@ const entry = (content: string) => ({
 
 describe('idle lock in main', () => {
   it('refuses a write after the idle minutes without a user call, and changes nothing', async () => {
-    w.clock.advance(16)
+    w.clock.idle(16)
     const before = count(w, 'service_log')
     const r = await w.dispatch('serviceLog/create', entry('八小时后写入'))
     expect(r).toMatchObject({ ok: false, code: 'SESSION_LOCKED' })
@@ -31,27 +31,27 @@ describe('idle lock in main', () => {
   })
 
   it('lets unlock and logout through, and after unlock the same write succeeds', async () => {
-    w.clock.advance(16)
+    w.clock.idle(16)
     expect(await w.dispatch('serviceLog/create', entry('锁定时写入'))).toMatchObject({ code: 'SESSION_LOCKED' })
     expect(await w.dispatch('auth/unlock', { password: LEAD_PASSWORD })).toMatchObject({ ok: true })
     expect(await w.dispatch('serviceLog/create', entry('解锁后写入'))).toMatchObject({ ok: true })
-    w.clock.advance(20)
+    w.clock.idle(20)
     expect(await w.dispatch('auth/logout', undefined)).toMatchObject({ ok: true })
   })
 
   it('a user call within the idle minutes keeps the session open; a timer poll does not', async () => {
-    w.clock.advance(14)
+    w.clock.idle(14)
     expect(await w.dispatch('serviceLog/create', entry('十四分钟后写入'))).toMatchObject({ ok: true })
-    w.clock.advance(14)
+    w.clock.idle(14)
     expect(await w.dispatch('fault/list', { openOnly: true, offset: 0, limit: 500 }, true)).toMatchObject({ ok: true })
-    w.clock.advance(2)
+    w.clock.idle(2)
     expect(await w.dispatch('fault/list', { openOnly: true, offset: 0, limit: 500 }, true)).toMatchObject({
       code: 'SESSION_LOCKED',
     })
   })
 
   it('records the idle lock in the audit trail once', async () => {
-    w.clock.advance(16)
+    w.clock.idle(16)
     await w.dispatch('dashboard/today', undefined)
     await w.dispatch('dashboard/today', undefined)
     const locks = w.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'lock'").get() as { n: number }
