@@ -3,7 +3,8 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { app, BrowserWindow, dialog, protocol } from 'electron'
 import { isDomainError } from '../shared/errors'
-import { openDatabase } from './db/connection'
+import { type Db, openDatabase } from './db/connection'
+import { type DataDirLock, lockDataDir } from './db/data-dir-lock'
 import { createDispatcher } from './ipc/dispatcher'
 import { registerIpc } from './ipc/register'
 import { applyProcessSwitches, hardenSession, hardenWindow } from './security/harden'
@@ -23,9 +24,7 @@ process.env.TZ ??= 'Asia/Shanghai'
 
 const devServerUrl = !app.isPackaged ? process.env.ELECTRON_RENDERER_URL : undefined
 const bundleDir = join(__dirname, '../renderer')
-
-applyProcessSwitches()
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }])
+let mainWindow: BrowserWindow | null = null
 
 function serveBundle(): void {
   protocol.handle(APP_SCHEME, async (request) => {
@@ -52,20 +51,39 @@ function createWindow(): void {
   })
   hardenWindow(win)
   win.once('ready-to-show', () => win.show())
+  win.on('closed', () => (mainWindow = null))
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
+  mainWindow = win
 }
 
-app.whenReady().then(() => {
-  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
-  mkdirSync(dataDir, { recursive: true })
-  let db
+/** A second launch on this PC brings the running window forward instead of opening the data twice. */
+function focusMainWindow(): void {
+  if (!mainWindow) return
+  if (mainWindow.isMinimized()) mainWindow.restore()
+  mainWindow.show()
+  mainWindow.focus()
+}
+
+/** The data folder's OS lock, then the database; a refusal is shown plainly and nothing is written. */
+function openData(dataDir: string): { db: Db; lock: DataDirLock } | null {
+  let lock: DataDirLock | undefined
   try {
-    db = openDatabase(join(dataDir, 'duty-console.sqlite3'))
+    mkdirSync(dataDir, { recursive: true })
+    lock = lockDataDir(dataDir)
+    return { db: openDatabase(join(dataDir, 'duty-console.sqlite3')), lock }
   } catch (e) {
-    dialog.showErrorBox('无法打开数据文件', isDomainError(e) ? e.message : String(e))
+    lock?.release()
+    const inUse = isDomainError(e) && e.code === 'DATA_DIR_IN_USE'
+    dialog.showErrorBox(inUse ? '驻场值守台已在运行' : '无法打开数据文件', isDomainError(e) ? e.message : String(e))
     app.exit(1)
-    return
+    return null
   }
+}
+
+function boot(): void {
+  const opened = openData(resolveDataDir(process.argv, process.env, app.getPath('userData')))
+  if (!opened) return
+  const { db, lock } = opened
   const services = buildServices(db, systemClock)
   hardenSession(devServerUrl)
   serveBundle()
@@ -73,6 +91,18 @@ app.whenReady().then(() => {
   createWindow()
   app.on('window-all-closed', () => {
     db.close()
+    lock.release()
     app.quit()
   })
-})
+}
+
+// One instance per user: the first holds Electron's single-instance lock, a second one only
+// focuses it and quits (the data-folder lock also covers copies run from elsewhere).
+if (app.requestSingleInstanceLock()) {
+  applyProcessSwitches()
+  protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true } }])
+  app.on('second-instance', focusMainWindow)
+  void app.whenReady().then(boot)
+} else {
+  app.quit()
+}

@@ -1,8 +1,9 @@
-import type { Api } from '../shared/ipc/contract'
+import type { ExposedApi } from '../shared/ipc/api'
 
 declare global {
   interface Window {
-    api: Api
+    /** The preload's envelope methods (see src/renderer/common/api.ts for the renderer's typed API). */
+    api: ExposedApi
   }
 }
 export {}

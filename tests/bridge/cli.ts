@@ -9,6 +9,7 @@ const { values } = parseArgs({
     'data-dir': { type: 'string', default: '.data/browser' },
     port: { type: 'string', default: '5199' },
     demo: { type: 'boolean', default: false },
+    clock: { type: 'string' },
   },
 })
 async function main() {
@@ -18,7 +19,7 @@ async function main() {
     const summary = generateDemoData(dataDir)
     console.log(summary)
   }
-  const bridge = await startBridge({ dataDir, port: Number(values.port) })
+  const bridge = await startBridge({ dataDir, port: Number(values.port), clockAt: values.clock })
   console.log(`驻场值守台（浏览器试用）已启动：${bridge.url}`)
   console.log(`数据目录：${dataDir}`)
   if (values.demo)

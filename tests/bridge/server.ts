@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/main/db/connection'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { mimeType, resolveBundlePath } from '../../src/main/security/policy'
 import { buildServices } from '../../src/main/services'
-import { systemClock } from '../../src/main/services/clock'
+import { MovableClock } from './clock'
 
 /**
  * The browser test bridge: serves the built renderer and answers the IPC
@@ -18,6 +18,8 @@ export interface Bridge {
   url: string
   dataDir: string
   services: ReturnType<typeof buildServices>
+  /** the clock the services read; the page should be given the same time (page.clock) */
+  clock: MovableClock
   close(): Promise<void>
 }
 
@@ -37,14 +39,21 @@ async function clientScript(): Promise<string> {
   return out.outputFiles[0]!.text
 }
 
-export async function startBridge(opts: { dataDir: string; port?: number; rendererDir?: string }): Promise<Bridge> {
+export async function startBridge(opts: {
+  dataDir: string
+  port?: number
+  rendererDir?: string
+  /** ISO time the services' clock starts at (it then runs on); the real time when absent */
+  clockAt?: string
+}): Promise<Bridge> {
   const rendererDir = opts.rendererDir ?? join(ROOT, 'out/renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`没有找到构建好的界面（${rendererDir}/index.html），请先运行 npm run build`)
   }
   mkdirSync(opts.dataDir, { recursive: true })
   const db = openDatabase(join(opts.dataDir, 'duty-console.sqlite3'))
-  const services = buildServices(db, systemClock)
+  const clock = new MovableClock(opts.clockAt)
+  const services = buildServices(db, clock)
   const dispatch = createDispatcher(services)
   const client = await clientScript()
 
@@ -58,8 +67,9 @@ export async function startBridge(opts: { dataDir: string; port?: number; render
           channel: string
           payload: unknown
           hasPayload: boolean
+          background?: boolean
         }
-        const envelope = await dispatch(body.channel, body.hasPayload ? body.payload : undefined)
+        const envelope = await dispatch(body.channel, body.hasPayload ? body.payload : undefined, !!body.background)
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })
         res.end(JSON.stringify(envelope))
       })
@@ -93,6 +103,7 @@ export async function startBridge(opts: { dataDir: string; port?: number; render
     url: `http://127.0.0.1:${port}/`,
     dataDir: opts.dataDir,
     services,
+    clock,
     close: () =>
       new Promise<void>((ok) => {
         server.closeAllConnections()

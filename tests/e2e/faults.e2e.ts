@@ -1,65 +1,46 @@
-import { rmSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
 import { toSiteIso } from '../../src/shared/time/site-time'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
-import { choose, FaultDetailPage, LoginScreen, ServiceLogPage, Shell, shot } from './pages'
+import { expect, LEAD, test, useSite } from './fixtures'
+import { choose, FaultDetailPage, ServiceLogPage, Shell, shot } from './pages'
 
-let bridge: Bridge
-const LEAD = { username: 'zhangwei', password: 'Duty#2026ok' }
-
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir() })
-  const { auth, assets, serviceLog, sla } = bridge.services
-  auth.setup({
-    site: {
-      customerUnit: '横琴粤澳深度合作区',
-      providerName: '',
-      contractStart: '2026-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '7x24',
-      idleLockMinutes: 15,
-    },
-    admin: { username: LEAD.username, displayName: '张伟', phone: '', password: LEAD.password },
-  })
-  auth.login(LEAD.username, LEAD.password)
-  const lead = auth.currentActor()!
-  sla.usePreset(lead, 'hengqin')
-  const system = assets.create(lead, {
-    name: '统一身份认证平台',
-    kind: 'system',
-    parentId: null,
-    department: '信息中心',
-    tier: 1,
-    contacts: '',
-    configNotes: '',
-    status: 'in_service',
-  })
-  const categoryId = serviceLog.categories().find((c) => c.name === '故障')!.id
-  serviceLog.create(lead, {
-    serviceTime: toSiteIso(Date.now() - 3 * 60_000),
-    requester: '办公室',
-    requesterDept: '',
-    assetId: system.id,
-    channel: 'phone',
-    categoryId,
-    content: '全区用户无法登录统一身份认证平台',
-    result: '',
-    durationMin: 0,
-    status: 'open',
-  })
-  auth.logout(lead)
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
+/** when the first fault was reported: its number carries that year (GZ-YYYY-0001) */
+let reportedAt = 0
+const site = useSite({
+  customerUnit: '横琴粤澳深度合作区',
+  serviceMode: '7x24',
+  slaPreset: 'hengqin',
+  seed: ({ services: { assets, serviceLog }, lead, now }) => {
+    const system = assets.create(lead, {
+      name: '统一身份认证平台',
+      kind: 'system',
+      parentId: null,
+      department: '信息中心',
+      tier: 1,
+      contacts: '',
+      configNotes: '',
+      status: 'in_service',
+    })
+    const categoryId = serviceLog.categories().find((c) => c.name === '故障')!.id
+    reportedAt = now() - 3 * 60_000
+    serviceLog.create(lead, {
+      serviceTime: toSiteIso(reportedAt),
+      requester: '办公室',
+      requesterDept: '',
+      assetId: system.id,
+      channel: 'phone',
+      categoryId,
+      content: '全区用户无法登录统一身份认证平台',
+      result: '',
+      durationMin: 0,
+      status: 'open',
+    })
+  },
 })
 
 test('a P1 from a service-log entry through response, pause, escalation, severity change, recovery and analysis', async ({
   page,
 }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await site.open(page, LEAD)
+  const firstNo = `GZ-${site.year(reportedAt)}-0001`
   const shell = new Shell(page)
   await shell.go('运维记录')
   const log = new ServiceLogPage(page)
@@ -73,7 +54,7 @@ test('a P1 from a service-log entry through response, pause, escalation, severit
   await create.getByRole('button', { name: '登记', exact: true }).click()
 
   const detail = new FaultDetailPage(page)
-  await expect(page.locator('.page-head h1')).toContainText('GZ-2026-0001')
+  await expect(page.locator('.page-head h1')).toContainText(firstNo)
   await expect(detail.clock('respond')).toHaveAttribute('data-state', /running|at_risk/)
   await expect(detail.clock('recover')).toHaveAttribute('data-state', 'running')
   await expect(detail.clock('analysis')).toHaveAttribute('data-state', 'waiting')
@@ -108,15 +89,15 @@ test('a P1 from a service-log entry through response, pause, escalation, severit
   await page.getByRole('button', { name: '返回' }).click()
 
   await shell.go('故障管理')
-  await expect(page.locator('.n-data-table-tr', { hasText: 'GZ-2026-0001' })).toContainText('已关闭')
+  await expect(page.locator('.n-data-table-tr', { hasText: firstNo })).toContainText('已关闭')
   await shot(page, '22-fault-list')
 })
 
 test('the board lists open faults by nearest deadline', async ({ page }) => {
-  const { auth, faults } = bridge.services
+  const { auth, faults } = site.services
   auth.login(LEAD.username, LEAD.password)
   const lead = auth.currentActor()!
-  const now = Date.now()
+  const now = site.now()
   faults.create(lead, {
     title: '网上信访系统页面打开缓慢',
     severity: 'P4',
@@ -137,7 +118,7 @@ test('the board lists open faults by nearest deadline', async ({ page }) => {
     symptoms: '',
     impact: '',
   })
-  await page.goto(bridge.url + '#/faults')
+  await site.open(page, undefined, '#/faults')
   await page.getByText('看板（按时限）').click()
   const cards = page.locator('.board .card')
   await expect(cards).toHaveCount(2)

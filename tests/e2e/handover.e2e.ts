@@ -1,60 +1,39 @@
-import { rmSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
-import { toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
+import { type Page } from '@playwright/test'
+import { addDays, dayStartIso, parseIso, toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
+import { expect, LEAD, type SiteUser, test, useSite } from './fixtures'
 import { LoginScreen, Shell, shot } from './pages'
 
-let bridge: Bridge
-const A = { username: 'zhangwei', password: 'Duty#2026ok', name: '张伟' }
+const A = { ...LEAD, name: LEAD.displayName }
 const B = { username: 'liqiang', password: 'Field#2026ok', name: '李强' }
+const ENGINEER_B: SiteUser = { ...B, displayName: B.name, role: 'engineer', phone: '13907550002' }
 let faults: number[] = []
 
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir() })
-  const { auth, accounts, roster, sla } = bridge.services
-  auth.setup({
-    site: {
-      customerUnit: '海南省人民检察院',
-      providerName: '',
-      contractStart: '2026-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '5x8',
-      idleLockMinutes: 15,
-    },
-    admin: { username: A.username, displayName: A.name, phone: '', password: A.password },
-  })
-  auth.login(A.username, A.password)
-  const lead = auth.currentActor()!
-  sla.usePreset(lead, 'hengqin')
-  const b = accounts.create(lead, {
-    username: B.username,
-    displayName: B.name,
-    role: 'engineer',
-    phone: '13907550002',
-    password: B.password,
-  })
-  const night = roster.repo.shifts().find((s) => s.name === '夜间待命')!
-  const today = toSiteDate(Date.now())
-  roster.setCell(lead, today, b.id, [night.id], '')
-  faults = ['统一业务系统登录缓慢', '交换平台下行数据积压'].map(
-    (title, i) =>
-      bridge.services.faults.create(lead, {
-        title,
-        severity: i ? 'P3' : 'P2',
-        assetId: null,
-        reportedAt: toSiteIso(Date.now() - (40 + i * 10) * 60_000),
-        reportedBy: '',
-        reportChannel: 'phone',
-        symptoms: '',
-        impact: '',
-      }).id,
-  )
-  auth.logout(lead)
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
+const site = useSite({
+  serviceMode: '5x8',
+  slaPreset: 'hengqin',
+  users: [ENGINEER_B],
+  seed: ({ services, lead, ids, now }) => {
+    const { roster } = services
+    const night = roster.repo.shifts().find((s) => s.name === '夜间待命')!
+    // B holds the next night shift to start: tonight's, or tomorrow's once tonight's has begun.
+    const today = toSiteDate(now())
+    const startsAt = (date: string) => parseIso(dayStartIso(date))! + night.start * 60_000
+    const nightOf = startsAt(today) >= now() - 3_600_000 ? today : addDays(today, 1)
+    roster.setCell(lead, nightOf, ids[B.name]!, [night.id], '')
+    faults = ['统一业务系统登录缓慢', '交换平台下行数据积压'].map(
+      (title, i) =>
+        services.faults.create(lead, {
+          title,
+          severity: i ? 'P3' : 'P2',
+          assetId: null,
+          reportedAt: toSiteIso(now() - (40 + i * 10) * 60_000),
+          reportedBy: '',
+          reportChannel: 'phone',
+          symptoms: '',
+          impact: '',
+        }).id,
+    )
+  },
 })
 
 async function sign(page: Page, title: string, password: string, reason?: string) {
@@ -66,8 +45,7 @@ async function sign(page: Page, title: string, password: string, reason?: string
 }
 
 test('A hands two open faults over to B; B refuses once, A fixes it, B accepts; the record locks', async ({ page }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(A.username, A.password)
+  await site.open(page, A)
   await new Shell(page).go('交接班')
   await page.getByRole('button', { name: '开始交接班' }).click()
   const items = page.getByTestId('handover-items')
@@ -103,7 +81,7 @@ test('A hands two open faults over to B; B refuses once, A fixes it, B accepts; 
   await shot(page, '41-handover-accepted')
 
   for (const id of faults) {
-    await page.goto(`${bridge.url}#/faults/${id}`)
+    await page.goto(`${site.url}#/faults/${id}`)
     await expect(page.locator('.n-descriptions')).toContainText(B.name)
     await expect(page.locator('.n-timeline')).toContainText('转交负责人')
   }
@@ -111,12 +89,16 @@ test('A hands two open faults over to B; B refuses once, A fixes it, B accepts; 
   // A cannot change the accepted record: the screen offers no edit, and the contract refuses.
   await page.getByRole('button', { name: '切换用户' }).click()
   await new LoginScreen(page).login(A.username, A.password)
-  const id = (await bridge.services.handoverHistory.list({ offset: 0, limit: 1 })).items[0]!.id
-  await page.goto(`${bridge.url}#/handover/${id}`)
+  const id = (await site.services.handoverHistory.list({ offset: 0, limit: 1 })).items[0]!.id
+  await page.goto(`${site.url}#/handover/${id}`)
   await expect(page.getByRole('button', { name: '提交交班' })).toHaveCount(0)
   const refused = await page.evaluate(
     (hid) =>
-      (globalThis as unknown as { api: { handover: { update(x: unknown): Promise<unknown> } } }).api.handover
+      (
+        globalThis as unknown as {
+          api: { calls: { handover: { update(x: unknown): Promise<{ ok: boolean; code?: string }> } } }
+        }
+      ).api.calls.handover
         .update({
           id: hid,
           revision: 99,
@@ -127,10 +109,7 @@ test('A hands two open faults over to B; B refuses once, A fixes it, B accepts; 
           checklist: [],
           remarks: {},
         })
-        .then(
-          () => 'changed',
-          (e: { code: string }) => e.code,
-        ),
+        .then((r) => (r.ok ? 'changed' : r.code)),
     id,
   )
   expect(refused).toBe('HANDOVER_LOCKED')

@@ -19,7 +19,8 @@ export async function choose(page: Page, label: string, option: string, scope = 
 export async function pickOption(page: Page, option: string) {
   await page.locator('.n-base-select-menu').last().waitFor()
   const item = page.locator('.n-base-select-option', { hasText: option }).first()
-  if (!(await item.isVisible())) await page.keyboard.type(option)
+  // The menu may still be opening on a busy machine: give it a moment before filtering by typing.
+  await item.waitFor({ state: 'visible', timeout: 2_000 }).catch(() => page.keyboard.type(option))
   await item.click()
 }
 

@@ -1,57 +1,29 @@
-import { rmSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
+import { type Page } from '@playwright/test'
+import { expect, LEAD, type SiteUser, test, useSite } from './fixtures'
 import { LoginScreen, pickOption, Shell, shot } from './pages'
 
-let bridge: Bridge
-const LEAD = { username: 'zhangwei', password: 'Duty#2026ok' }
 const PW = 'Field#2026ok'
-const ids: Record<string, number> = {}
-
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir() })
-  const { auth, accounts, roster } = bridge.services
-  auth.setup({
-    site: {
-      customerUnit: '海南省人民检察院',
-      providerName: '',
-      contractStart: '2026-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '5x8',
-      idleLockMinutes: 15,
-    },
-    admin: { username: LEAD.username, displayName: '张伟', phone: '13907550001', password: LEAD.password },
-  })
-  auth.login(LEAD.username, LEAD.password)
-  const lead = auth.currentActor()!
-  ids.张伟 = lead.id
-  for (const [username, name, phone] of [
-    ['liqiang', '李强', '13907550002'],
-    ['wangfang', '王芳', '13907550003'],
-    ['chenjie', '陈杰', '13907550004'],
-  ] as const) {
-    ids[name] = accounts.create(lead, { username, displayName: name, role: 'engineer', phone, password: PW }).id
-  }
-  const team = [ids.张伟!, ids.李强!, ids.王芳!, ids.陈杰!]
-  for (const shift of roster.repo.shifts().filter((s) => s.name !== '夜间待命')) {
-    roster.saveRotation(lead, {
-      name: `${shift.name}轮换`,
-      shiftId: shift.id,
-      engineerIds: team,
-      periodDays: 1,
-      startDate: '2026-10-01',
-    })
-  }
-  auth.logout(lead)
-})
-test.beforeEach(() => {
-  const actor = bridge.services.auth.currentActor()
-  if (actor) bridge.services.auth.logout(actor)
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
+const TEAM: SiteUser[] = [
+  { username: 'liqiang', displayName: '李强', password: PW, phone: '13907550002' },
+  { username: 'wangfang', displayName: '王芳', password: PW, phone: '13907550003' },
+  { username: 'chenjie', displayName: '陈杰', password: PW, phone: '13907550004' },
+]
+// October 2026 (国庆节) is planned whatever the suite's date.
+const site = useSite({
+  serviceMode: '5x8',
+  users: TEAM,
+  seed: ({ services: { roster }, lead, ids }) => {
+    const team = [ids.张伟!, ids.李强!, ids.王芳!, ids.陈杰!]
+    for (const shift of roster.repo.shifts().filter((s) => s.name !== '夜间待命')) {
+      roster.saveRotation(lead, {
+        name: `${shift.name}轮换`,
+        shiftId: shift.id,
+        engineerIds: team,
+        periodDays: 1,
+        startDate: '2026-10-01',
+      })
+    }
+  },
 })
 
 async function pick(page: Page, scope: ReturnType<Page['locator']>, placeholder: string, option: string) {
@@ -70,8 +42,7 @@ const cell = (page: Page, date: string, name: string) => page.locator(`[data-cel
 test('October 2026: shifts, generation, a holiday left uncovered and fixed, publication, a swap, the printed roster', async ({
   page,
 }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await site.open(page, LEAD)
   const shell = new Shell(page)
 
   await shell.go('站点设置')
@@ -102,7 +73,7 @@ test('October 2026: shifts, generation, a holiday left uncovered and fixed, publ
   await expect(gen).toBeHidden()
   await expect(page.getByTestId('violations')).toContainText('排班符合全部规则')
 
-  const onHoliday = (await bridge.services.roster.month('2026-10')).assignments.filter((a) => a.date === '2026-10-03')
+  const onHoliday = (await site.services.roster.month('2026-10')).assignments.filter((a) => a.date === '2026-10-03')
   for (const a of onHoliday) {
     await cell(page, '2026-10-03', a.userName).click()
     const dialog = page.locator('.n-card', { hasText: `2026-10-03 ${a.userName}` })
@@ -126,7 +97,7 @@ test('October 2026: shifts, generation, a holiday left uncovered and fixed, publ
   await shot(page, '31-roster-grid')
 
   // 李强 gives a 白班 to 王芳; 王芳 accepts; the lead approves.
-  const october = bridge.services.roster.month('2026-10')
+  const october = site.services.roster.month('2026-10')
   const dayShift = october.shifts.find((s) => s.name === '白班')!
   const give = october.assignments.find(
     (a) => a.userName === '李强' && a.shiftId === dayShift.id && a.date > '2026-10-15',
@@ -166,7 +137,7 @@ test('October 2026: shifts, generation, a holiday left uncovered and fixed, publ
   await expect(page.locator('.sheet')).toContainText('第 1 版')
   await expect(page.locator('.sheet')).toContainText('王芳 13907550003')
   await shot(page, '32-roster-print')
-  await page.goto(bridge.url + '#/roster/2026-10/print?from=2026-10-01&to=2026-10-07')
+  await page.goto(site.url + '#/roster/2026-10/print?from=2026-10-01&to=2026-10-07')
   await expect(page.getByRole('heading', { name: '节假日值班表' })).toBeVisible()
   await expect(page.locator('.holiday tbody')).toContainText('国庆节')
   await shot(page, '33-holiday-duty-print')

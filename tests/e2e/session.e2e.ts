@@ -1,60 +1,14 @@
-import { rmSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
+import { toSiteIso } from '../../src/shared/time/site-time'
+import { expect, LEAD, type SiteUser, test, useSite } from './fixtures'
 import { LoginScreen, Shell, shot } from './pages'
 
-let bridge: Bridge
-const LEAD = { username: 'zhangwei', password: 'Duty#2026ok' }
-const ENGINEER = { username: 'liqiang', password: 'Field#2026ok' }
-const REVIEWER = { username: 'xxzb', password: 'Review#2026ok' }
-
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir() })
-  const { auth, accounts } = bridge.services
-  auth.setup({
-    site: {
-      customerUnit: '福建省水利厅',
-      providerName: '',
-      contractStart: '2026-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '7x24',
-      idleLockMinutes: 15,
-    },
-    admin: { username: LEAD.username, displayName: '张伟', phone: '', password: LEAD.password },
-  })
-  auth.login(LEAD.username, LEAD.password)
-  const lead = auth.currentActor()!
-  accounts.create(lead, {
-    username: ENGINEER.username,
-    displayName: '李强',
-    role: 'engineer',
-    phone: '',
-    password: ENGINEER.password,
-  })
-  accounts.create(lead, {
-    username: REVIEWER.username,
-    displayName: '信息装备处',
-    role: 'reviewer',
-    phone: '',
-    password: REVIEWER.password,
-  })
-  auth.logout(lead)
-})
+const ENGINEER: SiteUser = { username: 'liqiang', displayName: '李强', role: 'engineer', password: 'Field#2026ok' }
+const REVIEWER: SiteUser = { username: 'xxzb', displayName: '信息装备处', role: 'reviewer', password: 'Review#2026ok' }
 // The session lives in the main process (one duty-room PC); each scenario starts at the login screen.
-test.beforeEach(() => {
-  const actor = bridge.services.auth.currentActor()
-  if (actor) bridge.services.auth.logout(actor)
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
-})
+const site = useSite({ customerUnit: '福建省水利厅', serviceMode: '7x24', users: [ENGINEER, REVIEWER] })
 
 test('the idle lock covers the screen and keeps what was typed', async ({ page }) => {
-  await page.clock.install()
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(ENGINEER.username, ENGINEER.password)
+  await site.open(page, ENGINEER)
   await expect(page.getByText('今日服务请求')).toBeVisible()
   await page.keyboard.press('F2')
   const content = page.getByPlaceholder('用户反映的问题或请求')
@@ -77,8 +31,7 @@ test('the idle lock covers the screen and keeps what was typed', async ({ page }
 })
 
 test('a reviewer reads the records and the audit trail but cannot write', async ({ page }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(REVIEWER.username, REVIEWER.password)
+  await site.open(page, REVIEWER)
   await expect(page.getByText('今日服务请求')).toBeVisible()
   await expect(page.getByRole('button', { name: /登记运维记录/ })).toHaveCount(0)
   await new Shell(page).go('运维记录')
@@ -94,7 +47,7 @@ test('a reviewer reads the records and the audit trail but cannot write', async 
 })
 
 test('five wrong passwords lock the account with a message that says until when', async ({ page }) => {
-  await page.goto(bridge.url)
+  await site.open(page)
   const login = new LoginScreen(page)
   for (let i = 1; i <= 4; i++) {
     await login.login(ENGINEER.username, `Wrong#${i}`)
@@ -117,8 +70,7 @@ test('five wrong passwords lock the account with a message that says until when'
 test('the lead imports the inventory from cells pasted out of Excel; a bad row blocks the whole import', async ({
   page,
 }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await site.open(page, LEAD)
   await new Shell(page).go('运维对象')
   await page.getByRole('button', { name: '导入清单' }).click()
   const header = '名称\t类型\t上级\t责任部门\t保障等级\t联系人\t配置说明\t状态'
@@ -136,4 +88,27 @@ test('the lead imports the inventory from cells pasted out of Excel; a bad row b
   await page.getByRole('button', { name: '导入', exact: true }).click()
   await expect(page.getByText('已导入 3 个运维对象')).toBeVisible()
   await expect(page.locator('.n-data-table-tr', { hasText: '一张图应用服务器' })).toContainText('水利一张图')
+})
+
+test('main locks a session idle past the site setting even when the screen did not; the typed entry survives', async ({
+  page,
+}) => {
+  await site.open(page, ENGINEER)
+  await expect(page.getByText('今日服务请求')).toBeVisible()
+  await page.keyboard.press('F2')
+  const content = page.getByPlaceholder('用户反映的问题或请求')
+  await content.fill('机房空调告警，已通知物业')
+  // Only main's clock moves on, as if the screen's own idle timer had been suspended.
+  site.bridge.clock.set(toSiteIso(site.now() + 16 * 60_000))
+  await content.press('Enter')
+  const lock = page.getByRole('dialog', { name: '屏幕已锁定' })
+  await expect(lock).toBeVisible()
+  await lock.getByPlaceholder('输入密码解锁').fill(ENGINEER.password)
+  await lock.getByPlaceholder('输入密码解锁').press('Enter')
+  await expect(lock).toBeHidden()
+  await expect(content).toHaveValue('机房空调告警，已通知物业')
+  await content.press('Enter')
+  await expect(content).toBeHidden()
+  await new Shell(page).go('运维记录')
+  await expect(page.locator('.n-data-table-tbody')).toContainText('机房空调告警，已通知物业')
 })

@@ -35,9 +35,17 @@ test('the packaged window opens on the setup wizard, sandboxed, with no Node in 
     expect(await page.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined')
     expect(
       await page.evaluate(
-        () => typeof (globalThis as unknown as { api: { auth: { status: unknown } } }).api.auth.status,
+        () => typeof (globalThis as unknown as { api: { calls: { auth: { status: unknown } } } }).api.calls.auth.status,
       ),
     ).toBe('function')
+    // Codes cross the context bridge as data: the envelope, not a thrown Error.
+    expect(
+      await page.evaluate(() =>
+        (
+          globalThis as unknown as { api: { calls: { dashboard: { today(): Promise<unknown> } } } }
+        ).api.calls.dashboard.today(),
+      ),
+    ).toMatchObject({ ok: false, code: 'NOT_LOGGED_IN' })
     const blocked = await page.evaluate(() =>
       fetch('https://example.com/').then(
         () => 'reached',

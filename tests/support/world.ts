@@ -11,11 +11,19 @@ import { parseIso } from '../../src/shared/time/site-time'
 
 export class FakeClock {
   constructor(public ms: number) {}
+  /** makeWorld: moving the clock is time passing with the user at the desk (main's idle lock stays off) */
+  onMove: () => void = () => {}
   now = () => this.ms
   set(iso: string) {
     this.ms = parseIso(iso)!
+    this.onMove()
   }
   advance(minutes: number) {
+    this.ms += minutes * 60_000
+    this.onMove()
+  }
+  /** Time passing with nobody at the keyboard: main's idle lock counts it. */
+  idle(minutes: number) {
     this.ms += minutes * 60_000
   }
 }
@@ -36,6 +44,7 @@ export function makeWorld(startIso = '2026-11-23T09:00:00+08:00', plugins: Plugi
   const db = openDatabase(file)
   const clock = new FakeClock(parseIso(startIso)!)
   const services = buildServices(db, clock, plugins)
+  clock.onMove = () => services.auth.noteUserCall()
   const dispatch = createDispatcher(services, () => {})
   const api = buildApi(CHANNELS, dispatch) as unknown as Api
   return {

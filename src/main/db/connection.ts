@@ -33,15 +33,40 @@ function preflight(file: string): void {
   }
 }
 
+/**
+ * Every transaction of the app begins IMMEDIATE (better-sqlite3's `.immediate()`):
+ * it takes the write lock when it starts, so a concurrent reader or writer makes it
+ * wait (busy_timeout) instead of failing half-way with "database is locked" when a
+ * deferred transaction tries to upgrade its read to a write. Set here once, so every
+ * `db.transaction(fn)()` in the services is immediate without each call site saying so;
+ * `.deferred()` stays available for a read-only snapshot.
+ */
+export function immediateByDefault(db: Db): Db {
+  const make = db.transaction.bind(db)
+  db.transaction = ((fn: (...args: never[]) => unknown) => {
+    const tx = make(fn)
+    const run = (...args: never[]) => tx.immediate(...args)
+    return Object.assign(run, {
+      default: tx.immediate,
+      deferred: tx.deferred,
+      immediate: tx.immediate,
+      exclusive: tx.exclusive,
+      database: db,
+    })
+  }) as unknown as Db['transaction']
+  return db
+}
+
 export function openDatabase(file: string): Db {
   preflight(file)
-  const db = new Database(file)
+  const db = immediateByDefault(new Database(file))
   try {
     // WAL + FULL: a committed record survives a power cut in the duty room.
     db.pragma('journal_mode = WAL')
     db.pragma('synchronous = FULL')
     db.pragma('foreign_keys = ON')
-    db.pragma('busy_timeout = 5000')
+    // A writer waits up to 10 s for another to finish instead of failing.
+    db.pragma('busy_timeout = 10000')
     db.pragma(`application_id = ${APPLICATION_ID}`)
     migrate(db)
     return db

@@ -7,7 +7,8 @@ import type { Services } from '../services'
 
 z.config(z.locales.zhCN())
 
-export type Dispatch = (channel: string, payload: unknown) => Promise<Envelope<unknown>>
+/** `background`: a timer's poll from the screen, which does not count as the user being active. */
+export type Dispatch = (channel: string, payload: unknown, background?: boolean) => Promise<Envelope<unknown>>
 
 const fail = (code: string, message: string): Envelope<never> => ({ ok: false, code, message })
 
@@ -33,18 +34,21 @@ function describeZodError(error: z.ZodError): string {
  * The single entry for every call, whatever the transport (Electron IPC in the
  * app, loopback HTTP in the browser test bridge): unknown channel, payload
  * validation, access by role, then the handler; every outcome is an envelope
- * with a Chinese message, never a thrown error.
+ * with a Chinese message, never a thrown error. The idle lock is enforced here
+ * too, so a screen that fails to lock itself cannot keep writing.
  */
 export function createDispatcher(services: Services, log: (e: unknown) => void = console.error): Dispatch {
-  return async (name, payload) => {
+  return async (name, payload, background = false) => {
     if (!Object.hasOwn(contract, name)) return fail('UNKNOWN_CHANNEL', `未知的操作：${name}`)
     const channel = name as Channel
     const spec = contract[channel]
     const parsed = spec.input.safeParse(payload)
     if (!parsed.success) return fail('INVALID_INPUT', describeZodError(parsed.error))
+    services.auth.lockIfIdle()
     const actor = services.auth.currentActor()
     const refusal = denied(spec.access, actor, services.auth.isLocked())
     if (refusal) return refusal
+    if (actor && !background) services.auth.noteUserCall()
     try {
       const handler = services.handlers[channel] as (input: unknown, ctx: { actor: Actor | null }) => unknown
       const data = await handler(parsed.data, { actor })

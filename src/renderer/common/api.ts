@@ -1,7 +1,22 @@
-import type { Api } from '../../shared/ipc/contract'
+import { unwrapApi } from '../../shared/ipc/api'
+import type { Contract } from '../../shared/ipc/contract'
 
-/** The contract as the renderer sees it: provided by the preload (or the browser test bridge). */
-export const api: Api = window.api
+/** Fired on `window` when main refuses a call because the session is idle-locked. */
+export const SESSION_LOCKED_EVENT = 'duty-console:session-locked'
+
+const onFailure = (code: string) => {
+  if (code === 'SESSION_LOCKED') window.dispatchEvent(new Event(SESSION_LOCKED_EVENT))
+}
+
+/**
+ * The contract as the renderer sees it. The preload (or the browser test bridge)
+ * hands over envelopes; failures become DomainErrors here, on this side of the
+ * context bridge, so their codes survive.
+ */
+export const api = unwrapApi<Contract>(window.api.calls, onFailure)
+
+/** The same methods for timers' polls: they do not count as the user being at the desk. */
+export const backgroundApi = unwrapApi<Contract>(window.api.background, onFailure)
 
 /** The Chinese message of a failed call, for a toast or an inline error. */
 export function errorText(e: unknown): string {

@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import type { SlaReminderDto } from '../../shared/faults/reminders'
-import { api } from '../common/api'
+import { backgroundApi } from '../common/api'
 import { useSession } from '../session/store'
 
 const CHECK_EVERY_MS = 30_000
@@ -31,7 +31,7 @@ export const useSlaAlerts = defineStore('slaAlerts', () => {
 
   async function check() {
     const asked = epoch
-    const now = await api.fault.reminders()
+    const now = await backgroundApi.fault.reminders()
     if (asked !== epoch) return // locked, logged out or switched while the call was on its way
     reminders.value = now
     // Forget acknowledgements of states that no longer hold, so the store does not grow through a long shift.

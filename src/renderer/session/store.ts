@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { SessionDto } from '../../shared/auth/contract'
-import { api, errorCode } from '../common/api'
+import { api, errorCode, SESSION_LOCKED_EVENT } from '../common/api'
 
 /** Who is at the duty-room PC, and the idle lock that protects an unattended screen. */
 export const useSession = defineStore('session', () => {
@@ -38,12 +38,25 @@ export const useSession = defineStore('session', () => {
     }
   }
 
+  let lastPresence = 0
   const touch = () => {
     lastActivity = Date.now()
+    // Main holds the idle lock as well and counts only calls: while someone is at the
+    // keyboard, say so at most once a minute (and show main's lock if it has locked).
+    const s = session.value
+    if (s?.user && !s.locked && lastActivity - lastPresence >= 60_000) {
+      lastPresence = lastActivity
+      api.auth.status().then(
+        (next) => (session.value = next),
+        () => {},
+      )
+    }
   }
 
   /** Starts watching for inactivity; the lock is an overlay, so open forms keep what was typed. */
   function watchIdle() {
+    // Main keeps its own idle lock: when it refuses a call, show the lock screen it already has.
+    window.addEventListener(SESSION_LOCKED_EVENT, () => void refresh())
     for (const ev of ['mousemove', 'mousedown', 'keydown', 'wheel', 'touchstart']) {
       window.addEventListener(ev, touch, { passive: true, capture: true })
     }

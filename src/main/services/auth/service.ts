@@ -26,6 +26,8 @@ const actorOf = (u: UserRow): Actor => ({ id: u.id, username: u.username, displa
 export class AuthService {
   private userId: number | null = null
   private locked = false
+  /** when the user last called main (not a timer's poll): drives the idle lock on this side */
+  private lastUserCall = 0
 
   constructor(
     private readonly db: Db,
@@ -46,6 +48,25 @@ export class AuthService {
 
   isLocked(): boolean {
     return this.locked
+  }
+
+  /** A call from the user (not a timer's poll) keeps the session awake. */
+  noteUserCall(): void {
+    this.lastUserCall = this.clock.now()
+  }
+
+  /**
+   * The idle lock held in main, whatever the screen does: after the site's idle
+   * minutes without a call from the user, the session is locked and only
+   * unlock/logout (and the public channels) get through.
+   */
+  lockIfIdle(): void {
+    const actor = this.currentActor()
+    if (!actor || this.locked) return
+    const minutes = this.site.find()?.idleLockMinutes ?? 15
+    if (this.clock.now() - this.lastUserCall < minutes * 60_000) return
+    this.db.transaction(() => this.audit.record(who(actor), 'lock', 'session', actor.id, null, { reason: 'idle' }))()
+    this.locked = true
   }
 
   status(): SessionDto {
@@ -116,6 +137,7 @@ export class AuthService {
     )()
     this.userId = user.id
     this.locked = false
+    this.noteUserCall()
     return this.status()
   }
 
@@ -170,6 +192,7 @@ export class AuthService {
     )()
     this.userId = u.id
     this.locked = false
+    this.noteUserCall()
   }
 
   logout(actor: Actor): SessionDto {
@@ -191,6 +214,7 @@ export class AuthService {
     this.checkPassword(actor.id, password)
     this.db.transaction(() => this.audit.record(who(actor), 'unlock', 'session', actor.id, null, null))()
     this.locked = false
+    this.noteUserCall()
     return this.status()
   }
 
