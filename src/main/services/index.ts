@@ -21,6 +21,7 @@ import { SlaService } from './faults/sla-service'
 import { RosterRepository } from './roster/repository'
 import { rosterHandlers } from './roster/handlers'
 import { RosterService } from './roster/service'
+import { RosterSetup } from './roster/setup'
 import { SwapService } from './roster/swaps'
 import { FaultCollector, NotificationCollector, ServiceLogCollector } from './handover/collectors'
 import { handoverHandlers } from './handover/handlers'
@@ -51,6 +52,7 @@ export function buildServices(db: Db, clock: Clock) {
   const sla = new SlaService(db, clock, audit, settings)
   const roster = new RosterService(db, clock, audit, new RosterRepository(db), users, calendar, settings)
   const swaps = new SwapService(db, clock, audit, roster)
+  const rosterSetup = new RosterSetup(db, audit, roster.repo)
   const faults = new FaultService(
     db,
     clock,
@@ -72,7 +74,7 @@ export function buildServices(db: Db, clock: Clock) {
 
   const handoverHistory = new HandoverHistory(db, clock, handovers, roster.repo)
   const handlers: Handlers<Contract> = {
-    ...authHandlers(auth, sla),
+    ...authHandlers(auth, sla, rosterSetup),
     ...accountHandlers(accounts),
     ...siteHandlers(site),
     ...assetHandlers(assets),

@@ -58,8 +58,8 @@ const t = (amount: number, unit: DurationUnit, calendar: CalendarRef = 'always')
 export const SLA_PRESETS: SlaPolicy[] = [
   {
     key: 'hengqin',
-    name: '横琴 P1–P5',
-    source: '横琴服务标准（seed 004 §五）：电话响应 10 分钟，到场 1 小时，恢复后 24 小时内提交分析记录',
+    name: '横琴商事服务局运维合同 P1–P5',
+    source: '依据横琴粤澳深度合作区商事服务局运维服务要求：电话响应 10 分钟，到场 1 小时，恢复后 24 小时内提交分析记录',
     pausesStopClock: true,
     majorRecoverMinutes: 120,
     majorPerYear: 1,
@@ -109,8 +109,8 @@ export const SLA_PRESETS: SlaPolicy[] = [
   },
   {
     key: 'fujian-water',
-    name: '福建水利 紧急/一般/轻微',
-    source: '福建省水利厅运维考核（seed 002 §二）：响应 15 分钟；方案 2/4 小时；恢复 12/24 小时',
+    name: '福建省水利厅运维合同 紧急/一般/轻微',
+    source: '依据福建省水利质量检测监管平台运维考核要求：响应 15 分钟；方案 2/4 小时；恢复 12/24 小时',
     pausesStopClock: true,
     majorRecoverMinutes: null,
     majorPerYear: null,
@@ -137,8 +137,8 @@ export const SLA_PRESETS: SlaPolicy[] = [
   },
   {
     key: 'hainan-procuratorate',
-    name: '海南检察 一级–四级',
-    source: '海南省人民检察院运维需求（seed 003 §3.3.1.1.6）：响应 30 分钟；解决 24/24/8/8 小时',
+    name: '海南省检察院运维合同 一级–四级',
+    source: '依据海南省人民检察院软件运维项目用户需求书：响应 30 分钟；解决 24/24/8/8 小时',
     pausesStopClock: true,
     majorRecoverMinutes: null,
     majorPerYear: null,
@@ -180,8 +180,8 @@ export const SLA_PRESETS: SlaPolicy[] = [
   },
   {
     key: 'customs-hst42',
-    name: '海关 HS/T 42-2014 一至五级',
-    source: 'HS/T 42-2014 服务保障等级（seed 000 表1）：一级 2 小时、二级 4 小时（7×24）；三至五级 1/2/3 个工作日',
+    name: '海关行业标准 HS/T 42-2014 一至五级',
+    source: '依据 HS/T 42-2014 信息系统运维服务保障等级：一级 2 小时、二级 4 小时（7×24）；三至五级 1/2/3 个工作日',
     pausesStopClock: true,
     majorRecoverMinutes: null,
     majorPerYear: null,
