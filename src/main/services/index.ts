@@ -22,6 +22,7 @@ import { RosterRepository } from './roster/repository'
 import { rosterHandlers } from './roster/handlers'
 import { RosterService } from './roster/service'
 import { RosterSetup } from './roster/setup'
+import { SetupChecklist } from './dashboard/setup-checklist'
 import { SwapService } from './roster/swaps'
 import { FaultCollector, NotificationCollector, ServiceLogCollector } from './handover/collectors'
 import { handoverHandlers } from './handover/handlers'
@@ -53,6 +54,7 @@ export function buildServices(db: Db, clock: Clock) {
   const roster = new RosterService(db, clock, audit, new RosterRepository(db), users, calendar, settings)
   const swaps = new SwapService(db, clock, audit, roster)
   const rosterSetup = new RosterSetup(db, audit, roster.repo)
+  const checklist = new SetupChecklist(db, clock, calendar)
   const faults = new FaultService(
     db,
     clock,
@@ -80,7 +82,7 @@ export function buildServices(db: Db, clock: Clock) {
     ...assetHandlers(assets),
     ...serviceLogHandlers(serviceLog),
     ...auditHandlers(audit),
-    ...dashboardHandlers(dashboard),
+    ...dashboardHandlers(dashboard, checklist),
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla),
     ...rosterHandlers(roster, swaps, site, audit),

@@ -3,7 +3,10 @@ import type { Handlers } from '../../../shared/ipc/kit'
 import type { FaultService } from './service'
 import type { SlaService } from './sla-service'
 
-type FaultChannels = Omit<typeof faultContract, 'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours'>
+type FaultChannels = Omit<
+  typeof faultContract,
+  'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours' | 'calendar/importNotice'
+>
 
 export const faultHandlers = (faults: FaultService, sla: SlaService): Handlers<FaultChannels> => ({
   'sla/get': () => sla.dto(),
