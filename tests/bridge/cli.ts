@@ -15,7 +15,7 @@ async function main() {
   const dataDir = resolve(values['data-dir']!)
   if (values.demo && !existsSync(join(dataDir, 'duty-console.sqlite3'))) {
     console.log('正在生成演示数据……')
-    const summary = generateDemoData(dataDir)
+    const summary = generateDemoData(dataDir, { now: Date.now() })
     console.log(summary)
   }
   const bridge = await startBridge({ dataDir, port: Number(values.port) })

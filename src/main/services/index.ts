@@ -102,6 +102,7 @@ export function buildServices(db: Db, clock: Clock) {
     sla,
     faults,
     roster,
+    rosterSetup,
     swaps,
     handovers,
     handoverHistory,
