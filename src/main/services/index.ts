@@ -23,6 +23,10 @@ import { rosterHandlers } from './roster/handlers'
 import { RosterService } from './roster/service'
 import { RosterSetup } from './roster/setup'
 import { SetupChecklist } from './dashboard/setup-checklist'
+import { exportHandlers } from './exports/handlers'
+import { ExportService } from './exports/service'
+import { searchHandlers } from './search/handlers'
+import { SearchService } from './search/service'
 import { SwapService } from './roster/swaps'
 import { FaultCollector, NotificationCollector, ServiceLogCollector } from './handover/collectors'
 import { handoverHandlers } from './handover/handlers'
@@ -75,6 +79,8 @@ export function buildServices(db: Db, clock: Clock) {
   ])
 
   const handoverHistory = new HandoverHistory(db, clock, handovers, roster.repo)
+  const exports = new ExportService(db, clock, audit, site, serviceLog, faults, assets)
+  const search = new SearchService(serviceLog, faults, assets)
   const handlers: Handlers<Contract> = {
     ...authHandlers(auth, sla, rosterSetup),
     ...accountHandlers(accounts),
@@ -87,6 +93,8 @@ export function buildServices(db: Db, clock: Clock) {
     ...faultHandlers(faults, sla),
     ...rosterHandlers(roster, swaps, site, audit),
     ...handoverHandlers(handovers, handoverHistory, notifications, audit, () => site.get().customerUnit),
+    ...exportHandlers(exports),
+    ...searchHandlers(search),
   }
   return {
     db,

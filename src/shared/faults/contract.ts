@@ -191,6 +191,8 @@ export const faultContract = {
   'sla/usePreset': channel<SlaDto>()(z.object({ key: z.string().max(40) }), 'lead'),
   'sla/update': channel<SlaDto>()(slaPolicySchema, 'lead'),
   'fault/list': channel<Page<FaultSummaryDto>>()(faultQuery, 'user'),
+  /** every fault of the current filter (offset and limit ignored) as .xlsx */
+  'fault/exportXlsx': channel<{ fileName: string; base64: string }>()(faultQuery, 'user'),
   'fault/get': channel<FaultDto>()(z.object({ id }), 'user'),
   'fault/create': channel<FaultDto>()(createFaultInput, 'writer'),
   'fault/addEvent': channel<FaultDto>()(faultEventInput, 'writer'),

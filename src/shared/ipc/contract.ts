@@ -5,6 +5,7 @@ import { dashboardContract } from '../dashboard/contract'
 import { faultContract } from '../faults/contract'
 import { handoverContract } from '../handover/contract'
 import { rosterContract } from '../roster/contract'
+import { searchContract } from '../search/contract'
 import { serviceLogContract } from '../serviceLog/contract'
 import { siteContract } from '../site/contract'
 import type { ApiOf } from './kit'
@@ -21,6 +22,7 @@ export const contract = {
   ...faultContract,
   ...rosterContract,
   ...handoverContract,
+  ...searchContract,
 }
 
 export type Contract = typeof contract

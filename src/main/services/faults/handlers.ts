@@ -5,7 +5,7 @@ import type { SlaService } from './sla-service'
 
 type FaultChannels = Omit<
   typeof faultContract,
-  'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours' | 'calendar/importNotice'
+  'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours' | 'calendar/importNotice' | 'fault/exportXlsx'
 >
 
 export const faultHandlers = (faults: FaultService, sla: SlaService): Handlers<FaultChannels> => ({
