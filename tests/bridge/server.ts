@@ -7,7 +7,7 @@ import { openDatabase } from '../../src/main/db/connection'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { mimeType, resolveBundlePath } from '../../src/main/security/policy'
 import { buildServices } from '../../src/main/services'
-import { systemClock } from '../../src/main/services/clock'
+import { type Clock, systemClock } from '../../src/main/services/clock'
 
 /**
  * The browser test bridge: serves the built renderer and answers the IPC
@@ -37,14 +37,20 @@ async function clientScript(): Promise<string> {
   return out.outputFiles[0]!.text
 }
 
-export async function startBridge(opts: { dataDir: string; port?: number; rendererDir?: string }): Promise<Bridge> {
+export async function startBridge(opts: {
+  dataDir: string
+  port?: number
+  rendererDir?: string
+  /** a test's fixed time; the real time otherwise */
+  clock?: Clock
+}): Promise<Bridge> {
   const rendererDir = opts.rendererDir ?? join(ROOT, 'out/renderer')
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`没有找到构建好的界面（${rendererDir}/index.html），请先运行 npm run build`)
   }
   mkdirSync(opts.dataDir, { recursive: true })
   const db = openDatabase(join(opts.dataDir, 'duty-console.sqlite3'))
-  const services = buildServices(db, systemClock)
+  const services = buildServices(db, opts.clock ?? systemClock)
   const dispatch = createDispatcher(services)
   const client = await clientScript()
 
