@@ -40,3 +40,17 @@ describe('首页 setup checklist of a fresh site', () => {
     expect(await open()).toContain('roster')
   })
 })
+
+describe('next year’s holidays before the notice can exist', () => {
+  it('does not ask for next year’s holidays in spring; asks from October', async () => {
+    const spring = makeWorld('2026-03-10T09:00:00+08:00')
+    try {
+      await setUpSite(spring)
+      const step = (await spring.api.dashboard.setup()).find((x) => x.key === 'holidays')!
+      expect(step).toMatchObject({ done: true, detail: '2027 年的安排一般在年底公布，届时首页会提醒' })
+    } finally {
+      spring.close()
+    }
+    expect((await w.api.dashboard.setup()).find((x) => x.key === 'holidays')!.done).toBe(false)
+  })
+})

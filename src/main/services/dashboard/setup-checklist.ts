@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import { knownYears } from '../../../shared/calendar/holidays'
+import { knownYears, missingNextYear } from '../../../shared/calendar/holidays'
 import type { SetupStepDto } from '../../../shared/dashboard/contract'
 import { toSiteDate } from '../../../shared/time/site-time'
 import type { CalendarService } from '../calendar/service'
@@ -26,6 +26,8 @@ export class SetupChecklist {
     const scheduled = n(`SELECT count(*) AS n FROM roster_assignment WHERE substr(date, 1, 7) = ?`, month)
     const nextYear = Number(today.slice(0, 4)) + 1
     const hasNextYear = knownYears(this.calendar.holidays()).includes(nextYear)
+    // the State Council publishes next year's schedule late in the year: before October there is nothing to enter
+    const due = missingNextYear(today, this.calendar.holidays()) !== null
     return [
       {
         key: 'engineers',
@@ -56,8 +58,10 @@ export class SetupChecklist {
         title: `录入 ${nextYear} 年节假日安排`,
         detail: hasNextYear
           ? `已有 ${nextYear} 年的安排`
-          : '国务院办公厅公布后，在“站点设置 → 服务日历与节假日”中粘贴通知正文导入',
-        done: hasNextYear,
+          : due
+            ? '国务院办公厅公布后，在“站点设置 → 服务日历与节假日”中粘贴通知正文导入'
+            : `${nextYear} 年的安排一般在年底公布，届时首页会提醒`,
+        done: hasNextYear || !due,
         to: '/settings',
       },
     ]
