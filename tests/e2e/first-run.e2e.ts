@@ -22,9 +22,13 @@ const NOTICE_2027 = `国务院办公厅关于2027年部分节假日安排的通�
 一、元旦：1月1日（周五）至3日（周日）放假，共3天。
 二、春节：2月6日（周六）至13日（周六）放假调休，共8天。1月31日（周日）、2月20日（周六）上班。`
 
-const noHorizontalOverflow = () =>
-  document.querySelector('.content .n-scrollbar-container, .content')!.scrollWidth <=
-  document.querySelector('.content .n-scrollbar-container, .content')!.clientWidth
+/** The main content scrolls down, never sideways, at 1366×768. */
+const noHorizontalOverflow = () => {
+  type Box = { scrollWidth: number; clientWidth: number }
+  const doc = (globalThis as unknown as { document: { querySelector(s: string): Box | null } }).document
+  const box = doc.querySelector('.content .n-scrollbar-container') ?? doc.querySelector('.content')!
+  return box.scrollWidth <= box.clientWidth
+}
 
 test('first run: contracts by name, password rules up front, what comes next, a setup checklist instead of red', async ({
   page,
