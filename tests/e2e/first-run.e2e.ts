@@ -109,4 +109,16 @@ test('first run: contracts by name, password rules up front, what comes next, a 
   await shell.go('首页')
   await expect(checklist).toContainText('还有 3 件事')
   await expect(checklist.locator('li.done')).toContainText('已有 2027 年的安排')
+
+  // every other password form shows the same rules before saving: the first engineer's account, 修改密码
+  await checklist.locator('li', { hasText: '为驻场工程师建账号' }).getByRole('button', { name: '去设置' }).click()
+  await page.getByRole('button', { name: '新增账号' }).click()
+  const accountForm = page.locator('.n-card', { hasText: '初始密码' })
+  await expect(accountForm.getByTestId('password-checks')).toContainText('大写字母、小写字母、数字、符号中至少三类')
+  await shot(page, 'first-run-06-account-password-rules')
+  await accountForm.getByRole('button', { name: '取消' }).click()
+  await page.getByRole('button', { name: '修改密码' }).click()
+  const dialog = page.locator('.n-card', { hasText: '确认新密码' })
+  await expect(dialog.getByTestId('password-checks')).toContainText('8–64 位')
+  await dialog.getByRole('button', { name: '取消' }).click()
 })
