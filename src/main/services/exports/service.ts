@@ -28,10 +28,10 @@ export const EXPORT_MAX_ROWS = 50_000
 const PAGE = 500
 
 /** Every row of a list query, page by page (the lists' own paging and search rules apply). */
-function allRows<T>(fetch: (offset: number, limit: number) => Page<T>): T[] {
+function allRows<T>(pageAt: (offset: number, limit: number) => Page<T>): T[] {
   const out: T[] = []
   for (let offset = 0; offset < EXPORT_MAX_ROWS; offset += PAGE) {
-    const page = fetch(offset, PAGE).items
+    const page = pageAt(offset, PAGE).items
     out.push(...page)
     if (page.length < PAGE) break
   }
