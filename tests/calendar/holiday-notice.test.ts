@@ -88,6 +88,16 @@ describe('State Council holiday notice, pasted by the lead', () => {
     expect(n.workdays).toEqual({ '2026-02-14': '春节', '2026-02-28': '春节' })
   })
 
+  it('reads the lunar dates the real notice puts in the brackets beside the weekday', () => {
+    const n = parsed(
+      '二、春节：2月15日（农历腊月二十八、周日）至23日（农历正月初七、周一）放假调休，共9天。2月14日（周六）、2月28日（周六）上班。',
+    )
+    expect(Object.keys(n.holidays)).toEqual(
+      Object.keys(ofYear(data.holidays, 2026)).filter((d) => d.slice(5, 7) === '02'),
+    )
+    expect(Object.keys(n.workdays)).toEqual(['2026-02-14', '2026-02-28'])
+  })
+
   it('reads a 跨年 range 「12月31日至1月2日」 as the old year’s last day and the new year’s first two', () => {
     const n = parsed('国务院办公厅关于2023年部分节假日安排的通知\n一、元旦：12月31日至1月2日放假调休，共3天。')
     expect(Object.keys(n.holidays).sort()).toEqual(['2022-12-31', '2023-01-01', '2023-01-02'])
@@ -99,7 +109,9 @@ describe('State Council holiday notice, pasted by the lead', () => {
   })
 
   it('takes an explicit year over the default and reads one-day festivals without a range', () => {
-    const n = parsed('一、元旦：2025年1月1日（周三）放假1天，不调休。\n五、端午节：6月19日（周五）至21日（周日）放假，共3天。')
+    const n = parsed(
+      '一、元旦：2025年1月1日（周三）放假1天，不调休。\n五、端午节：6月19日（周五）至21日（周日）放假，共3天。',
+    )
     expect(n.holidays['2025-01-01']).toBe('元旦')
     expect(n.holidays['2026-06-20']).toBe('端午')
   })
@@ -116,7 +128,13 @@ describe('State Council holiday notice, pasted by the lead', () => {
   })
 
   it('refuses text that is not a notice, impossible dates and festivals listed twice', () => {
-    for (const text of ['', '   ', '明天开会，请准时参加。', '一、元旦：2月30日放假。', '一、元旦：1月1日放假。二、元旦：1月2日放假。']) {
+    for (const text of [
+      '',
+      '   ',
+      '明天开会，请准时参加。',
+      '一、元旦：2月30日放假。',
+      '一、元旦：1月1日放假。二、元旦：1月2日放假。',
+    ]) {
       const r = parseHolidayNotice(text, 2026)
       expect(r.ok).toBe(false)
       if (!r.ok) expect(r.error).toMatch(/[\u4e00-\u9fa5]/)
