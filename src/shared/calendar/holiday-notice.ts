@@ -145,8 +145,7 @@ function parseSection(title: string, body: string, year: number): NoticeSection 
   if (after.length && !/上班/.test(body.slice(after[0]!.start)))
     throw new NoticeError(`“${title}”中放假之后的日期没有写明“上班”`)
   const workdays = after.map((t) => t.date)
-  for (const w of workdays)
-    if (holidays.includes(w)) throw new NoticeError(`“${title}”中${cn(w)}既是放假日又是上班日`)
+  for (const w of workdays) if (holidays.includes(w)) throw new NoticeError(`“${title}”中${cn(w)}既是放假日又是上班日`)
   return { title: title.replace(/\s+/g, ''), name, holidays, workdays }
 }
 
@@ -161,7 +160,9 @@ export function parseHolidayNotice(text: string, defaultYear: number): NoticeRes
     if (!Number.isInteger(year) || year < 2000 || year > 2100) throw new NoticeError('年份无效')
     const headers = [...src.matchAll(HEADER)]
     if (!headers.length)
-      throw new NoticeError('没有识别到节日安排。请粘贴形如“一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。”的正文')
+      throw new NoticeError(
+        '没有识别到节日安排。请粘贴形如“一、元旦：1月1日（周四）至3日（周六）放假调休，共3天。”的正文',
+      )
     const sections: NoticeSection[] = []
     const holidays: Record<string, string> = {}
     const workdays: Record<string, string> = {}

@@ -7,7 +7,11 @@ import type { SlaService } from '../faults/sla-service'
 import type { RosterSetup } from '../roster/setup'
 import type { AuthService } from './service'
 
-export const authHandlers = (auth: AuthService, sla: SlaService, roster: RosterSetup): Handlers<typeof authContract> => ({
+export const authHandlers = (
+  auth: AuthService,
+  sla: SlaService,
+  roster: RosterSetup,
+): Handlers<typeof authContract> => ({
   'auth/status': () => auth.status(),
   'auth/setup': (input) => {
     if (input.slaPreset && !presetPolicy(input.slaPreset))
