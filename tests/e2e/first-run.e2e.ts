@@ -105,6 +105,15 @@ test('first run: contracts by name, password rules up front, what comes next, a 
   await expect(preview).toHaveCount(0)
   expect(await page.evaluate(noHorizontalOverflow)).toBe(true)
 
+  // pasting only part of the notice later says plainly which saved days it would reset; 取消 keeps them
+  await notice.locator('textarea').fill('一、元旦：1月1日（周五）至3日（周日）放假，共3天。')
+  await notice.getByRole('button', { name: '识别' }).click()
+  await expect(notice.getByTestId('notice-dropped')).toContainText('通知中没有以下 10 天')
+  await expect(notice.getByTestId('notice-dropped')).toContainText('2月6日（周六）')
+  await shot(page, 'first-run-06-notice-partial')
+  await notice.getByRole('button', { name: '取消' }).click()
+  await expect(notice.getByTestId('notice-preview')).toHaveCount(0)
+
   // back on 首页 the holiday step is ticked off; the others remain
   await shell.go('首页')
   await expect(checklist).toContainText('还有 3 件事')
@@ -115,7 +124,7 @@ test('first run: contracts by name, password rules up front, what comes next, a 
   await page.getByRole('button', { name: '新增账号' }).click()
   const accountForm = page.locator('.n-card', { hasText: '初始密码' })
   await expect(accountForm.getByTestId('password-checks')).toContainText('大写字母、小写字母、数字、符号中至少三类')
-  await shot(page, 'first-run-06-account-password-rules')
+  await shot(page, 'first-run-07-account-password-rules')
   await accountForm.getByRole('button', { name: '取消' }).click()
   await page.getByRole('button', { name: '修改密码' }).click()
   const dialog = page.locator('.n-card', { hasText: '确认新密码' })
