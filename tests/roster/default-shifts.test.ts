@@ -26,15 +26,21 @@ async function setUp(mode: ServiceMode) {
 }
 
 describe('default shifts follow the service mode chosen at setup', () => {
-  it('5×8: on site on working days only; weekends and holidays by phone in the daytime (seed 003 §3.2.4)', async () => {
+  it('5×8: on site on working days and holidays, weekends on the duty phone counted as cover (seed 003 §3.2.4)', async () => {
     const shifts = await setUp('5x8')
-    expect(shifts.filter((s) => s.kind === 'onsite').map((s) => [s.name, s.dayTypes])).toEqual([['白班', ['workday']]])
-    const holiday = shifts.find((s) => s.name === '节假日值班')!
-    expect(holiday).toMatchObject({ kind: 'oncall', start: 510, end: 1050 })
+    expect(shifts.map((s) => s.name)).toEqual(['白班', '夜间待命', '节假日值班', '周末电话值班'])
+    expect(shifts.find((s) => s.name === '周末电话值班')).toMatchObject({
+      kind: 'oncall',
+      dayTypes: ['weekend'],
+      holidayCover: true,
+      start: 510,
+      end: 1050,
+    })
   })
 
   it('7×24: someone on site in the daytime on weekends and holidays, and on call every night', async () => {
     const shifts = await setUp('7x24')
+    expect(shifts.map((s) => s.name)).toEqual(['白班', '夜间待命', '节假日值班'])
     expect(shifts.find((s) => s.name === '节假日值班')).toMatchObject({
       kind: 'onsite',
       dayTypes: ['weekend', 'holiday'],

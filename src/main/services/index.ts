@@ -69,6 +69,7 @@ export function buildServices(db: Db, clock: Clock) {
     assetRepo,
     users,
     serviceLogRepo,
+    site,
   )
 
   const notifications = new NotificationCollector(db, clock)

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import type { FaultQuery, FaultSummaryDto } from '../../../shared/faults/contract'
+import { FAULT_CATEGORY_LABELS, type FaultQuery, type FaultSummaryDto } from '../../../shared/faults/contract'
 import { FAULT_STATUS_LABELS } from '../../../shared/faults/state'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { Page } from '../../../shared/paging'
@@ -58,6 +58,7 @@ const FAULT_COLUMNS: ListColumn<FaultSummaryDto>[] = [
   { title: '编号', width: 14, value: (r) => r.no },
   { title: '故障标题', width: 40, value: (r) => r.title, wrap: true },
   { title: '级别', width: 12, value: (r) => r.severityName + (r.major ? '（重大）' : '') },
+  { title: '类别', width: 8, value: (r) => FAULT_CATEGORY_LABELS[r.category] },
   { title: '状态', width: 8, value: (r) => FAULT_STATUS_LABELS[r.status] },
   { title: '运维对象', width: 18, value: (r) => r.assetName ?? '', wrap: true },
   { title: '报告时间', width: 17, value: (r) => formatDateTime(r.reportedAt) },
@@ -126,6 +127,7 @@ export class ExportService {
     if (q.status) filter.push(`状态：${FAULT_STATUS_LABELS[q.status]}`)
     if (q.openOnly) filter.push('未关闭')
     if (q.overdue) filter.push('已超时')
+    if (q.category) filter.push(`类别：${FAULT_CATEGORY_LABELS[q.category]}`)
     if (q.severity) filter.push(`级别：${rows[0]?.severityName ?? q.severity}`)
     if (q.ownerId) filter.push(`负责人：${rows[0]?.ownerName ?? q.ownerId}`)
     const buf = await listWorkbook({
