@@ -5,12 +5,16 @@ import { openDatabase } from '../src/main/db/connection'
 import { buildServices } from '../src/main/services'
 import type { AssetKind } from '../src/shared/assets/contract'
 import type { Actor } from '../src/shared/ipc/kit'
-import { parseIso, toSiteIso } from '../src/shared/time/site-time'
+import { parseIso, toSiteDate, toSiteIso } from '../src/shared/time/site-time'
+import { demoHandover, demoRoster } from './demo-duty'
 
 /**
  * A realistic year of one site: a provincial procuratorate (seed 003) with the
  * 17 systems of its scope list, their hosts and databases, four resident
- * engineers and a few thousand service requests on working days.
+ * engineers, a few thousand service requests on working days, the roster
+ * (published up to the current month) and a handover for every day.
+ *
+ * Everything is relative to `now`, passed in: the same `now` gives the same site.
  */
 export const DEMO_PASSWORD = 'Demo#2026'
 
@@ -113,11 +117,20 @@ function rng(seed: number) {
   }
 }
 
-export function generateDemoData(dataDir: string, opts: { endIso?: string; perDay?: number } = {}): string {
+export interface DemoOptions {
+  /** the demo's "now": the year of records ends here */
+  now: number
+  /** length of the demo history (365: a year) */
+  days?: number
+  /** service requests per working day, on average */
+  perDay?: number
+}
+
+export function generateDemoData(dataDir: string, opts: DemoOptions): string {
   mkdirSync(dataDir, { recursive: true })
   const db = openDatabase(join(dataDir, 'duty-console.sqlite3'))
-  const end = parseIso(opts.endIso ?? toSiteIso(Date.now()))!
-  const start = end - 365 * 86_400_000
+  const end = opts.now
+  const start = end - (opts.days ?? 365) * 86_400_000
   const clock = {
     ms: start - 86_400_000,
     now() {
@@ -129,6 +142,7 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
   let entries = 0
   let faults = 0
+  let handovers = 0
   const faultsFrom: { entry: ReturnType<typeof s.serviceLog.create>; actor: Actor }[] = []
   try {
     // One outer transaction: thousands of audited writes, one fsync.
@@ -156,6 +170,7 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
             : l,
         ),
       })
+      s.rosterSetup.useDefaultShifts('5x8')
       s.auth.login('zhangwei', DEMO_PASSWORD)
       const lead = s.auth.currentActor()!
       const actors = [lead]
@@ -201,6 +216,11 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
           }).id,
         )
       }
+      clock.ms = start
+      const team = actors.map((x) => x.id)
+      demoRoster(s, lead, team, toSiteDate(start), end)
+      const people = new Map(actors.map((a) => [a.id, a]))
+      const today = toSiteDate(end)
       const categories = new Map(s.serviceLog.categories().map((c) => [c.name, c.id]))
       const perDay = opts.perDay ?? 12
       for (let day = start; day < end; day += 86_400_000) {
@@ -229,6 +249,11 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
           if (random() < 0.004) s.serviceLog.void(actor, entry.id, '重复登记')
           else if (category === '故障' && random() < 0.12) faultsFrom.push({ entry, actor })
           entries++
+        }
+        const date = toSiteDate(day)
+        if (date < today) {
+          const summary = n ? `本班受理服务请求 ${n} 项，已登记运维记录。` : '本班无服务请求，系统运行正常。'
+          if (demoHandover(s, clock, date, people, DEMO_PASSWORD, summary)) handovers++
         }
       }
       // A fault for some of the incidents: most handled within their SLA, the last ones still open.
@@ -299,38 +324,21 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
         })
         faults++
       })
-      // A roster for last, this and next month: day shift daily, night on-call weekly, holidays daily.
       clock.ms = end
-      const team = actors.map((x) => x.id)
-      const thisMonth = toSiteIso(end).slice(0, 7)
-      const months = [-1, 0, 1].map((k) => {
-        const [y, m] = thisMonth.split('-').map(Number) as [number, number]
-        const d = new Date(Date.UTC(y, m - 1 + k, 1))
-        return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
-      })
-      for (const shift of s.roster.repo.shifts()) {
-        s.roster.saveRotation(lead, {
-          name: `${shift.name}轮换`,
-          shiftId: shift.id,
-          engineerIds: team,
-          periodDays: shift.kind === 'oncall' ? 7 : 1,
-          startDate: `${months[0]}-01`,
-        })
-      }
-      for (const month of months)
-        for (const r of s.roster.repo.rotations()) s.roster.generate(lead, month, r.id, false, '')
-      s.roster.publish(lead, months[0]!, '演示数据')
       s.auth.logout(lead)
     })()
   } finally {
     db.close()
   }
-  return `演示数据已生成：${SYSTEMS.length} 个业务系统、${INFRA.length} 个主机/数据库/中间件/设备、${ENGINEERS.length} 名工程师、${entries} 条运维记录、${faultsFrom.length} 个故障（${faults} 个已关闭）（${dataDir}）`
+  return `演示数据已生成：${SYSTEMS.length} 个业务系统、${INFRA.length} 个主机/数据库/中间件/设备、${ENGINEERS.length} 名工程师、${entries} 条运维记录、${faultsFrom.length} 个故障（${faults} 个已关闭）、${handovers} 次交接班（${dataDir}）`
 }
 
 if (require.main === module) {
   const { values } = parseArgs({
     options: { 'data-dir': { type: 'string', default: '.data/demo' }, end: { type: 'string' } },
   })
-  console.log(generateDemoData(resolve(values['data-dir']!), { endIso: values.end }))
+  // The one place the real time is read: the command line's edge.
+  const now = values.end ? parseIso(values.end) : Date.now()
+  if (now === null) throw new Error('--end 应为 ISO 时间，例如 2026-11-25T09:00:00+08:00')
+  console.log(generateDemoData(resolve(values['data-dir']!), { now }))
 }

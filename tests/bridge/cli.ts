@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { generateDemoData } from '../../scripts/demo-data'
+import { parseIso } from '../../src/shared/time/site-time'
 import { startBridge } from './server'
 
 const { values } = parseArgs({
@@ -16,7 +17,7 @@ async function main() {
   const dataDir = resolve(values['data-dir']!)
   if (values.demo && !existsSync(join(dataDir, 'duty-console.sqlite3'))) {
     console.log('正在生成演示数据……')
-    const summary = generateDemoData(dataDir)
+    const summary = generateDemoData(dataDir, { now: values.clock ? parseIso(values.clock)! : Date.now() })
     console.log(summary)
   }
   const bridge = await startBridge({ dataDir, port: Number(values.port), clockAt: values.clock })

@@ -13,7 +13,7 @@ let bridge: Bridge
 
 test.beforeAll(async () => {
   const dataDir = tempDir()
-  generateDemoData(dataDir, { perDay: 6 })
+  generateDemoData(dataDir, { now: Date.now(), days: 120, perDay: 6 })
   bridge = await startBridge({ dataDir })
 })
 test.afterAll(async () => {

@@ -42,6 +42,7 @@ export class SetupWizard {
   }
   async finish() {
     await this.page.getByRole('button', { name: '完成设置' }).click()
+    await this.page.getByRole('button', { name: '去登录' }).click()
   }
 }
 

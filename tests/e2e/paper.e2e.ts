@@ -36,7 +36,7 @@ function month31(): string {
 test.beforeAll(async () => {
   mkdirSync(OUT, { recursive: true })
   const dataDir = tempDir()
-  generateDemoData(dataDir, { perDay: 3 })
+  generateDemoData(dataDir, { now: Date.now(), days: 120, perDay: 3 })
   bridge = await startBridge({ dataDir })
   month = month31()
   const { auth, handovers, accounts, roster } = bridge.services

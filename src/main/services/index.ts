@@ -22,6 +22,12 @@ import { SlaService } from './faults/sla-service'
 import { RosterRepository } from './roster/repository'
 import { rosterHandlers } from './roster/handlers'
 import { RosterService } from './roster/service'
+import { RosterSetup } from './roster/setup'
+import { SetupChecklist } from './dashboard/setup-checklist'
+import { exportHandlers } from './exports/handlers'
+import { ExportService } from './exports/service'
+import { searchHandlers } from './search/handlers'
+import { SearchService } from './search/service'
 import { SwapService } from './roster/swaps'
 import {
   FaultCollector,
@@ -64,6 +70,8 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
   const sla = new SlaService(db, clock, audit, settings)
   const roster = new RosterService(db, clock, audit, new RosterRepository(db), users, calendar, settings)
   const swaps = new SwapService(db, clock, audit, roster)
+  const rosterSetup = new RosterSetup(db, audit, roster.repo)
+  const checklist = new SetupChecklist(db, clock, calendar)
   const faults = new FaultService(
     db,
     clock,
@@ -97,18 +105,22 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     () => site.get().customerUnit,
   )
   const handoverHistory = new HandoverHistory(clock, handoverRepo, handovers, roster.repo)
+  const exports = new ExportService(db, clock, audit, site, serviceLog, faults, assets)
+  const search = new SearchService(serviceLog, faults, assets)
   const handlers: Handlers<Contract> = {
-    ...authHandlers(auth, sla),
+    ...authHandlers(auth, sla, rosterSetup),
     ...accountHandlers(accounts),
     ...siteHandlers(site),
     ...assetHandlers(assets),
     ...serviceLogHandlers(serviceLog),
     ...auditHandlers(audit),
-    ...dashboardHandlers(dashboard),
+    ...dashboardHandlers(dashboard, checklist),
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla, reminders),
     ...rosterHandlers(roster, swaps, site, audit),
     ...handoverHandlers(handovers, handoverHistory),
+    ...exportHandlers(exports),
+    ...searchHandlers(search),
   }
   return {
     db,
@@ -125,6 +137,7 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     faults,
     reminders,
     roster,
+    rosterSetup,
     swaps,
     handovers,
     handoverHistory,

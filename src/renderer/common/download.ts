@@ -8,3 +8,5 @@ export function saveBase64(fileName: string, base64: string, mime: string): void
   a.click()
   URL.revokeObjectURL(url)
 }
+
+export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'

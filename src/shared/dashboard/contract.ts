@@ -13,6 +13,17 @@ export interface TodayDto {
   openItems: ServiceLogDto[]
 }
 
+/** A fresh site's first steps, shown on 首页 until each is done. */
+export interface SetupStepDto {
+  key: 'engineers' | 'systems' | 'roster' | 'holidays'
+  title: string
+  detail: string
+  done: boolean
+  /** where the step is done */
+  to: string
+}
+
 export const dashboardContract = {
   'dashboard/today': channel<TodayDto>()(z.undefined(), 'user'),
+  'dashboard/setup': channel<SetupStepDto[]>()(z.undefined(), 'user'),
 }

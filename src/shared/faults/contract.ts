@@ -228,10 +228,17 @@ export const faultContract = {
     'lead',
   ),
   'calendar/saveWorkingHours': channel<CalendarDto>()(z.object({ blocks: z.string().max(200) }), 'lead'),
+  /** the State Council's notice as pasted; parsed again in main with the same rules as the preview */
+  'calendar/importNotice': channel<CalendarDto>()(
+    z.object({ text: z.string().max(20_000, '粘贴的文字过长，请只粘贴通知正文'), year: z.number().int() }),
+    'lead',
+  ),
   'sla/get': channel<SlaDto>()(z.undefined(), 'user'),
   'sla/usePreset': channel<SlaDto>()(z.object({ key: z.string().max(40) }), 'lead'),
   'sla/update': channel<SlaDto>()(slaPolicySchema, 'lead'),
   'fault/list': channel<Page<FaultSummaryDto>>()(faultQuery, 'user'),
+  /** every fault of the current filter (offset and limit ignored) as .xlsx */
+  'fault/exportXlsx': channel<{ fileName: string; base64: string }>()(faultQuery, 'user'),
   'fault/get': channel<FaultDto>()(z.object({ id }), 'user'),
   'fault/create': channel<FaultDto>()(createFaultInput, 'writer'),
   'fault/addEvent': channel<FaultDto>()(faultEventInput, 'writer'),

@@ -52,6 +52,7 @@ export interface SlaLevel {
 export interface SlaPolicy {
   key: string
   name: string
+  /** a one-line summary shown when the preset is chosen: the contract by its name, no clause numbers */
   source: string
   /** which calendar the contract counts on, and why (shown with the preset) */
   note: string
@@ -84,9 +85,9 @@ const hainanArrive: Target = { ...t(2, 'hour'), nonWorkingDaysOnly: true }
 export const SLA_PRESETS: SlaPolicy[] = [
   {
     key: 'hengqin',
-    name: '横琴 P1–P5',
+    name: '横琴商事服务局运维合同 P1–P5',
     source:
-      '横琴服务标准（seed 004 §五）：电话响应 10 分钟，远程诊断 15 分钟内启动，到场 1 小时，恢复按 RTO 表，恢复后 24 小时内提交分析记录',
+      '依据横琴商事服务局运维服务要求：电话响应 10 分钟，远程诊断 15 分钟内启动，到场 1 小时，恢复按 RTO 表，恢复后 24 小时内提交分析记录',
     note: '全部 7×24：§五(一)1 「确保7×24小时随时待命」。重大故障按合同年计（§五(一)2 每年不超过一次，恢复≥2小时即重大）。',
     majorRecoverMinutes: 120,
     majorPerYear: 1,
@@ -136,9 +137,9 @@ export const SLA_PRESETS: SlaPolicy[] = [
   },
   {
     key: 'fujian-water',
-    name: '福建水利 紧急/一般/轻微',
+    name: '福建省水利厅运维合同 紧急/一般/轻微',
     source:
-      '福建省水利厅运维考核（seed 002 §二）：每项请求 15 分钟内实质性响应；方案 2/4 小时；恢复 12/24 小时；§三 超时每次扣分',
+      '依据福建省水利质量检测监管平台运维考核要求：每项请求 15 分钟内实质性响应；方案 2/4 小时；恢复 12/24 小时；超时每次扣分',
     note: '全部 7×24：§二 「提供7*24小时远程技术支持响应服务」；15 分钟实质性响应适用于全部请求，含轻微。',
     majorRecoverMinutes: null,
     majorPerYear: null,
@@ -173,9 +174,9 @@ export const SLA_PRESETS: SlaPolicy[] = [
   },
   {
     key: 'hainan-procuratorate',
-    name: '海南检察 一级–四级',
+    name: '海南省检察院运维合同 一级–四级',
     source:
-      '海南省人民检察院运维需求（seed 003 §3.3.1.1.6.1/6.2）：响应 30 分钟；解决 24/24/8/8 小时；节假日 2 小时内到场（§3.2.4）；重大故障立即通知主管部门领导（§4.3.3.3）',
+      '依据海南省人民检察院软件运维项目用户需求书：响应 30 分钟；解决 24/24/8/8 小时；节假日 2 小时内到场；重大故障立即通知主管部门领导',
     note: '响应 7×24（§4.3.3.1 7*24 小时响应、§3.3.1.1.6.4 工作时间外 7*24 值班）；一级/二级解决 7×24，三级/四级解决按工作时间（§3.2.1 5*8 基本响应服务）；节假日（含周六、日）到场 2 小时（§3.2.4）。',
     majorRecoverMinutes: null,
     majorPerYear: null,
@@ -220,9 +221,9 @@ export const SLA_PRESETS: SlaPolicy[] = [
   },
   {
     key: 'customs-hst42',
-    name: '海关 HS/T 42-2014 一至五级',
-    source: 'HS/T 42-2014 服务保障等级（seed 000 表1）：一级 2 小时、二级 4 小时（7×24）；三至五级 1/2/3 个工作日',
-    note: '一级、二级 7×24；三至五级按工作日（seed 000 表1）。',
+    name: '海关行业标准 HS/T 42-2014 一至五级',
+    source: '依据 HS/T 42-2014 信息系统运维服务保障等级：一级 2 小时、二级 4 小时（7×24）；三至五级 1/2/3 个工作日',
+    note: '一级、二级 7×24；三至五级按工作日（HS/T 42-2014 表1）。',
     majorRecoverMinutes: null,
     majorPerYear: null,
     levelByTier: true,

@@ -6,6 +6,7 @@ import { faultContract } from '../faults/contract'
 import { reminderContract } from '../faults/reminders'
 import { handoverContract } from '../handover/contract'
 import { rosterContract } from '../roster/contract'
+import { searchContract } from '../search/contract'
 import { serviceLogContract } from '../serviceLog/contract'
 import { siteContract } from '../site/contract'
 import type { ApiOf } from './kit'
@@ -23,6 +24,7 @@ export const contract = {
   ...reminderContract,
   ...rosterContract,
   ...handoverContract,
+  ...searchContract,
 }
 
 export type Contract = typeof contract

@@ -119,6 +119,8 @@ export const serviceLogContract = {
     }),
     'writer',
   ),
+  /** every row of the current filter (offset and limit ignored) as .xlsx */
+  'serviceLog/exportXlsx': channel<{ fileName: string; base64: string }>()(serviceLogQuery, 'user'),
   'serviceLog/categories': channel<CategoryDto[]>()(z.undefined(), 'user'),
   'serviceLog/saveCategory': channel<CategoryDto>()(
     z.object({

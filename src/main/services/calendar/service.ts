@@ -6,6 +6,7 @@ import {
   shippedHolidays,
   shippedYears,
 } from '../../../shared/calendar/holidays'
+import { parseHolidayNotice } from '../../../shared/calendar/holiday-notice'
 import { formatBlocks, parseBlocks, ServiceCalendar } from '../../../shared/calendar/service-calendar'
 import { DomainError } from '../../../shared/errors'
 import type { CalendarDto } from '../../../shared/faults/contract'
@@ -17,6 +18,8 @@ import type { Clock } from '../clock'
 import type { SettingsRepository } from '../settings'
 
 const BLOCKS_KEY = 'calendar.workingBlocks'
+const ofYear = (days: Record<string, string>, year: number) =>
+  Object.fromEntries(Object.entries(days).filter(([d]) => d.startsWith(String(year))))
 
 /** The holiday calendar (shipped + the site's corrections) and the service calendars built on it. */
 export class CalendarService {
@@ -56,6 +59,45 @@ export class CalendarService {
       shippedYears: shippedYears().filter((y) => y >= 2020),
       workingBlocks: this.workingBlocks(),
     }
+  }
+
+  /**
+   * Makes the notice's year exactly what the notice says: its holidays and 调休
+   * workdays, and every other day of that year back to its weekday (a day entered
+   * by hand earlier and not in the notice is reset). Nothing is written when the
+   * text does not parse.
+   */
+  importNotice(actor: Actor, text: string, defaultYear: number): CalendarDto {
+    const parsed = parseHolidayNotice(text, defaultYear)
+    if (!parsed.ok) throw new DomainError('HOLIDAY_NOTICE_INVALID', parsed.error)
+    const { year, holidays, workdays } = parsed.notice
+    return this.db.transaction(() => {
+      const current = this.holidays()
+      const touched = new Set(
+        [...Object.keys(current.holidays), ...Object.keys(current.workdays)].filter((d) => d.startsWith(String(year))),
+      )
+      const wanted: DayOverride[] = [
+        ...Object.entries(holidays).map(([date, name]) => ({ date, kind: 'holiday' as const, name })),
+        ...Object.entries(workdays).map(([date, name]) => ({ date, kind: 'workday' as const, name })),
+      ]
+      for (const o of wanted) touched.delete(o.date)
+      const reset = [...touched].map((date) => ({ date, kind: 'normal' as const, name: '' }))
+      const upsert = this.db.prepare(
+        `INSERT INTO holiday_override (date, kind, name, updated_at, updated_by) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT (date) DO UPDATE SET kind = excluded.kind, name = excluded.name, updated_at = excluded.updated_at, updated_by = excluded.updated_by`,
+      )
+      const now = toSiteIso(this.clock.now())
+      for (const o of [...wanted, ...reset]) upsert.run(o.date, o.kind, o.name, now, actor.id)
+      this.audit.record(
+        who(actor),
+        'import',
+        'holiday',
+        String(year),
+        { holidays: ofYear(current.holidays, year), workdays: ofYear(current.workdays, year) },
+        { holidays, workdays, reset: reset.map((o) => o.date) },
+      )
+      return this.dto()
+    })()
   }
 
   saveOverride(actor: Actor, o: DayOverride): CalendarDto {

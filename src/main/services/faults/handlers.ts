@@ -6,7 +6,10 @@ import type { FaultService } from './service'
 import type { SlaService } from './sla-service'
 
 type FaultChannels = typeof reminderContract &
-  Omit<typeof faultContract, 'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours'>
+  Omit<
+    typeof faultContract,
+    'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours' | 'calendar/importNotice' | 'fault/exportXlsx'
+  >
 
 export const faultHandlers = (
   faults: FaultService,

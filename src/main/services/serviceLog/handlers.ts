@@ -2,7 +2,9 @@ import type { Handlers } from '../../../shared/ipc/kit'
 import type { serviceLogContract } from '../../../shared/serviceLog/contract'
 import type { ServiceLogService } from './service'
 
-export const serviceLogHandlers = (log: ServiceLogService): Handlers<typeof serviceLogContract> => ({
+export const serviceLogHandlers = (
+  log: ServiceLogService,
+): Handlers<Omit<typeof serviceLogContract, 'serviceLog/exportXlsx'>> => ({
   'serviceLog/list': (q) => log.list(q),
   'serviceLog/get': ({ id }) => log.get(id),
   'serviceLog/create': (input, { actor }) => log.create(actor, input),
