@@ -55,7 +55,7 @@ function createWindow(): void {
   void win.loadURL(devServerUrl ?? `${APP_ORIGIN}/index.html`)
 }
 
-app.whenReady().then(() => {
+void app.whenReady().then(() => {
   const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
   mkdirSync(dataDir, { recursive: true })
   let db

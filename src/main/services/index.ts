@@ -26,6 +26,7 @@ import { FaultCollector, NotificationCollector, ServiceLogCollector } from './ha
 import { handoverHandlers } from './handover/handlers'
 import { HandoverHistory } from './handover/history'
 import { HandoverService } from './handover/service'
+import { RequestRepository } from './requests/repository'
 import { SettingsRepository } from './settings'
 import { DashboardService } from './dashboard/service'
 import { serviceLogHandlers } from './serviceLog/handlers'
@@ -43,8 +44,9 @@ export function buildServices(db: Db, clock: Clock) {
   const accounts = new AccountService(db, clock, audit, users)
   const assetRepo = new AssetRepository(db)
   const assets = new AssetService(db, clock, audit, assetRepo)
+  const requests = new RequestRepository(db)
   const serviceLogRepo = new ServiceLogRepository(db)
-  const serviceLog = new ServiceLogService(db, clock, audit, serviceLogRepo, assetRepo)
+  const serviceLog = new ServiceLogService(db, clock, audit, serviceLogRepo, assetRepo, requests)
   const dashboard = new DashboardService(db, clock, serviceLogRepo)
   const settings = new SettingsRepository(db)
   const calendar = new CalendarService(db, clock, audit, settings)
@@ -61,6 +63,7 @@ export function buildServices(db: Db, clock: Clock) {
     assetRepo,
     users,
     serviceLogRepo,
+    requests,
   )
 
   const notifications = new NotificationCollector(db, clock)

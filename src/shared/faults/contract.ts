@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import type { DayOverride, HolidayData } from '../calendar/holidays'
 import { channel } from '../ipc/kit'
+import { requestId } from '../ipc/request-id'
 import { type Page, pageInput } from '../paging'
 import { isoDate, isoDateTime } from '../time/schemas'
 import { FORM_KINDS } from './forms'
@@ -131,6 +132,7 @@ export const createFaultInput = z.object({
   impact: text(2000, '影响范围').default(''),
   ownerId: id.optional(),
   serviceLogId: id.optional(),
+  requestId,
 })
 export type CreateFaultInput = z.output<typeof createFaultInput>
 

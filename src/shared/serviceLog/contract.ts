@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../ipc/kit'
+import { requestId } from '../ipc/request-id'
 import { type Page, pageInput } from '../paging'
 import { isoDate, isoDateTime } from '../time/schemas'
 
@@ -106,7 +107,7 @@ const id = z.number().int().positive()
 export const serviceLogContract = {
   'serviceLog/list': channel<Page<ServiceLogDto>>()(serviceLogQuery, 'user'),
   'serviceLog/get': channel<ServiceLogDto>()(z.object({ id }), 'user'),
-  'serviceLog/create': channel<ServiceLogDto>()(serviceLogFields, 'writer'),
+  'serviceLog/create': channel<ServiceLogDto>()(serviceLogFields.extend({ requestId }), 'writer'),
   'serviceLog/update': channel<ServiceLogDto>()(serviceLogFields.extend({ id }), 'writer'),
   'serviceLog/void': channel<ServiceLogDto>()(
     z.object({

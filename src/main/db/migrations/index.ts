@@ -3,6 +3,7 @@ import { foundation } from './2026-11-23-01-foundation'
 import { faults } from './2026-11-24-01-faults'
 import { handover } from './2026-11-24-03-handover'
 import { roster } from './2026-11-24-02-roster'
+import { requestIds } from './2026-11-25-10-request-ids'
 
 /** In order. Append only: a released migration is never edited or reordered. */
-export const migrations: Migration[] = [foundation, faults, roster, handover]
+export const migrations: Migration[] = [foundation, faults, roster, handover, requestIds]

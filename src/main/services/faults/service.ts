@@ -22,6 +22,7 @@ import { type AuditService, who } from '../audit/service'
 import type { UserRepository } from '../auth/users'
 import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
+import type { RequestRepository } from '../requests/repository'
 import type { ServiceLogRepository } from '../serviceLog/repository'
 import { type FaultRepository, type FaultRow, toSummary } from './repository'
 import type { SlaService } from './sla-service'
@@ -64,6 +65,7 @@ export class FaultService {
     private readonly assets: AssetRepository,
     private readonly users: UserRepository,
     private readonly serviceLog: ServiceLogRepository,
+    private readonly requests: RequestRepository,
   ) {}
 
   milestones(summary: FaultSummaryDto, now = this.clock.now()): MilestoneState[] {
@@ -125,65 +127,75 @@ export class FaultService {
     return ms
   }
 
+  /** A repeated `requestId` returns the fault the first call recorded: one fault, one number. */
   create(actor: Actor, input: CreateFaultInput): FaultDto {
     return this.db.transaction(() => {
-      this.notFuture(input.reportedAt, '报告时间')
-      const level = this.level(input.severity)
-      if (input.assetId !== null) {
-        const asset = this.assets.get(input.assetId)
-        if (!asset) throw new DomainError('ASSET_NOT_FOUND', '所选的运维对象不存在')
-        if (asset.status === 'retired') throw new DomainError('ASSET_RETIRED', `运维对象“${asset.name}”已停用`)
-      }
-      const ownerId = input.ownerId ?? actor.id
-      const owner = this.users.byId(ownerId)
-      if (!owner || owner.active !== 1 || owner.role === 'reviewer')
-        throw new DomainError('OWNER_INVALID', '负责人必须是在用的工程师或负责人账号')
-      if (input.serviceLogId !== undefined) {
-        const entry = this.serviceLog.get(input.serviceLogId)
-        if (!entry || entry.voided) throw new DomainError('SERVICE_LOG_NOT_FOUND', '关联的运维记录不存在或已作废')
-        const linked = this.db
-          .prepare("SELECT no FROM fault WHERE service_log_id = ? AND status != 'voided'")
-          .pluck()
-          .get(input.serviceLogId) as string | undefined
-        if (linked) throw new DomainError('SERVICE_LOG_LINKED', `这条运维记录已转为故障 ${linked}`)
-      }
       const now = toSiteIso(this.clock.now())
-      const no = this.repo.nextNo(input.reportedAt.slice(0, 4))
-      const id = this.repo.insert({
-        no,
-        title: input.title,
-        asset_id: input.assetId,
-        severity: level.code,
-        level_json: JSON.stringify(level),
-        pauses_stop_clock: this.sla.policy().pausesStopClock ? 1 : 0,
-        status: 'new',
-        reported_at: input.reportedAt,
-        reported_by: input.reportedBy,
-        report_channel: input.reportChannel,
-        symptoms: input.symptoms,
-        impact: input.impact,
-        owner_id: ownerId,
-        service_log_id: input.serviceLogId ?? null,
-        major: level.major ? 1 : 0,
-        created_at: now,
-        created_by: actor.id,
-        updated_at: now,
+      let fresh = false
+      const id = this.requests.once(input.requestId, 'fault/create', actor.id, now, () => {
+        fresh = true
+        return this.insert(actor, input, now)
       })
-      this.repo.addEvent({
-        faultId: id,
-        at: input.reportedAt,
-        kind: 'created',
-        actorId: actor.id,
-        actorName: actor.displayName,
-        text: input.symptoms,
-        data: { severity: level.code },
-        recordedAt: now,
-      })
-      this.repo.index(this.row(id))
       const after = this.get(id)
-      this.audit.record(who(actor), 'create', 'fault', id, null, auditView(after))
+      if (fresh) this.audit.record(who(actor), 'create', 'fault', id, null, auditView(after))
       return after
     })()
+  }
+
+  private insert(actor: Actor, input: CreateFaultInput, now: string): number {
+    this.notFuture(input.reportedAt, '报告时间')
+    const level = this.level(input.severity)
+    if (input.assetId !== null) {
+      const asset = this.assets.get(input.assetId)
+      if (!asset) throw new DomainError('ASSET_NOT_FOUND', '所选的运维对象不存在')
+      if (asset.status === 'retired') throw new DomainError('ASSET_RETIRED', `运维对象“${asset.name}”已停用`)
+    }
+    const ownerId = input.ownerId ?? actor.id
+    const owner = this.users.byId(ownerId)
+    if (!owner || owner.active !== 1 || owner.role === 'reviewer')
+      throw new DomainError('OWNER_INVALID', '负责人必须是在用的工程师或负责人账号')
+    if (input.serviceLogId !== undefined) {
+      const entry = this.serviceLog.get(input.serviceLogId)
+      if (!entry || entry.voided) throw new DomainError('SERVICE_LOG_NOT_FOUND', '关联的运维记录不存在或已作废')
+      const linked = this.db
+        .prepare("SELECT no FROM fault WHERE service_log_id = ? AND status != 'voided'")
+        .pluck()
+        .get(input.serviceLogId) as string | undefined
+      if (linked) throw new DomainError('SERVICE_LOG_LINKED', `这条运维记录已转为故障 ${linked}`)
+    }
+    const no = this.repo.nextNo(input.reportedAt.slice(0, 4))
+    const id = this.repo.insert({
+      no,
+      title: input.title,
+      asset_id: input.assetId,
+      severity: level.code,
+      level_json: JSON.stringify(level),
+      pauses_stop_clock: this.sla.policy().pausesStopClock ? 1 : 0,
+      status: 'new',
+      reported_at: input.reportedAt,
+      reported_by: input.reportedBy,
+      report_channel: input.reportChannel,
+      symptoms: input.symptoms,
+      impact: input.impact,
+      owner_id: ownerId,
+      service_log_id: input.serviceLogId ?? null,
+      major: level.major ? 1 : 0,
+      created_at: now,
+      created_by: actor.id,
+      updated_at: now,
+    })
+    this.repo.addEvent({
+      faultId: id,
+      at: input.reportedAt,
+      kind: 'created',
+      actorId: actor.id,
+      actorName: actor.displayName,
+      text: input.symptoms,
+      data: { severity: level.code },
+      recordedAt: now,
+    })
+    this.repo.index(this.row(id))
+    return id
   }
 
   addEvent(actor: Actor, e: FaultEventInput): FaultDto {

@@ -5,7 +5,7 @@ import type { ServiceLogService } from './service'
 export const serviceLogHandlers = (log: ServiceLogService): Handlers<typeof serviceLogContract> => ({
   'serviceLog/list': (q) => log.list(q),
   'serviceLog/get': ({ id }) => log.get(id),
-  'serviceLog/create': (input, { actor }) => log.create(actor, input),
+  'serviceLog/create': ({ requestId, ...fields }, { actor }) => log.create(actor, fields, requestId),
   'serviceLog/update': ({ id, ...fields }, { actor }) => log.update(actor, id, fields),
   'serviceLog/void': ({ id, reason }, { actor }) => log.void(actor, id, reason),
   'serviceLog/categories': () => log.categories(),

@@ -7,6 +7,7 @@ import { parseIso, toSiteIso } from '../../../shared/time/site-time'
 import type { AssetRepository } from '../assets/repository'
 import { type AuditService, who } from '../audit/service'
 import type { Clock } from '../clock'
+import type { RequestRepository } from '../requests/repository'
 import type { ServiceLogRepository } from './repository'
 
 /** A few minutes of slack: the duty-room PC clock and a hand-typed time rarely agree to the second. */
@@ -20,6 +21,7 @@ export class ServiceLogService {
     private readonly audit: AuditService,
     private readonly repo: ServiceLogRepository,
     private readonly assets: AssetRepository,
+    private readonly requests: RequestRepository,
   ) {}
 
   list(q: ServiceLogQuery): Page<ServiceLogDto> {
@@ -49,12 +51,18 @@ export class ServiceLogService {
     }
   }
 
-  create(actor: Actor, f: ServiceLogFields): ServiceLogDto {
+  /** A repeated `requestId` returns the entry the first call recorded and writes nothing. */
+  create(actor: Actor, f: ServiceLogFields, requestId?: string): ServiceLogDto {
     return this.db.transaction(() => {
-      this.check(f)
-      const id = this.repo.insert(f, actor.id, actor.id, toSiteIso(this.clock.now()))
+      const now = toSiteIso(this.clock.now())
+      let fresh = false
+      const id = this.requests.once(requestId, 'serviceLog/create', actor.id, now, () => {
+        this.check(f)
+        fresh = true
+        return this.repo.insert(f, actor.id, actor.id, now)
+      })
       const after = this.get(id)
-      this.audit.record(who(actor), 'create', 'serviceLog', id, null, after)
+      if (fresh) this.audit.record(who(actor), 'create', 'serviceLog', id, null, after)
       return after
     })()
   }
