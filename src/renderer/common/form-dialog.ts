@@ -86,7 +86,9 @@ export function useLeaveGuard(what: string, isDirty: () => boolean, discard?: ()
 export function useDialogForm<T>(
   opts: Omit<Parameters<typeof useFormDialog>[0], 'save'> & Parameters<typeof useSubmit<T>>[0],
 ) {
-  const { busy, error, submit, reset } = useSubmit<T>(opts)
+  const { busy, error, submit: send, reset } = useSubmit<T>(opts)
+  // A key still on its way after the dialog closed (the second of a double Enter) saves nothing.
+  const submit = () => (opts.isOpen() ? send() : Promise.resolve(undefined))
   const { close, onKeydown } = useFormDialog({ ...opts, save: submit })
   const frame = computed(() => ({
     busy: busy.value,

@@ -34,8 +34,8 @@ export function useSubmit<T>(opts: {
       if (!ok) return undefined
       busy.value = true
       error.value = ''
+      // The id stays until reset(): the same save sent again after success is answered, not repeated.
       const result = await opts.call(requestId)
-      requestId = newRequestId()
       await opts.done?.(result)
       return result
     } catch (e) {
