@@ -141,14 +141,14 @@ test('leaving the page with typed text in a form asks first, and 继续编辑 ke
   await page.keyboard.press('F2')
   const modal = page.locator('.n-card', { hasText: '登记运维记录' })
   await modal.getByPlaceholder('用户反映的问题或请求').fill('还没保存的内容')
-  await page.evaluate(() => (location.hash = '#/faults'))
+  await page.goto(`${bridge.url}#/faults`)
   const ask = page.locator('.n-dialog', { hasText: '放弃未保存的运维记录？' })
   await expect(ask).toBeVisible()
   await ask.getByRole('button', { name: '继续编辑' }).click()
   await expect(page).not.toHaveURL(/#\/faults$/)
   await expect(modal.getByPlaceholder('用户反映的问题或请求')).toHaveValue('还没保存的内容')
 
-  await page.evaluate(() => (location.hash = '#/faults'))
+  await page.goto(`${bridge.url}#/faults`)
   await page
     .locator('.n-dialog', { hasText: '放弃未保存的运维记录？' })
     .getByRole('button', { name: '放弃并离开' })

@@ -82,6 +82,8 @@ describe('fault state machine', () => {
               target: '厂商',
               severity: nextSeverity,
               ownerId: actor.id,
+              // a slow recovery makes the fault major; closing it then needs a reason (tests/faults/major-close)
+              closeReason: '模型测试',
             })
             expect(expected, `${state} + ${kind}`).not.toBeNull()
             expect(after.status).toBe(expected)

@@ -145,6 +145,8 @@ export const faultEventInput = z.object({
   severity: z.string().max(20).optional(),
   target: text(100, '升级对象').optional(),
   ownerId: id.optional(),
+  /** closing a major fault without its cause or emergency forms: why (kept in the timeline) */
+  closeReason: text(500, '未补全的原因').optional(),
 })
 export type FaultEventInput = z.output<typeof faultEventInput>
 

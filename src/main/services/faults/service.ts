@@ -9,7 +9,7 @@ import type {
   FaultStatsDto,
   FaultSummaryDto,
 } from '../../../shared/faults/contract'
-import { formDef } from '../../../shared/faults/forms'
+import { formDef, majorCloseGaps } from '../../../shared/faults/forms'
 import { computeMilestones, type FaultClockInput, type MilestoneState } from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS, type SlaLevel } from '../../../shared/faults/sla'
 import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus } from '../../../shared/faults/state'
@@ -304,6 +304,7 @@ export class FaultService {
           break
         case 'analysis':
           need('故障分析处理记录')
+          this.checkMajorClose(actor, r, e)
           if (at < parseIso(r.recovered_at!)!)
             throw new DomainError('TIME_BEFORE_RECOVERY', '分析记录时间不能早于恢复时间')
           changes.analysis = e.text
@@ -343,6 +344,31 @@ export class FaultService {
       this.audit.record(who(actor), `event.${e.kind}`, 'fault', r.id, auditView(before), auditView(after))
       return after
     })()
+  }
+
+  /**
+   * A major fault closes with its cause and emergency forms, or with the reason
+   * they are missing written into the timeline (seed 003 §3.2.12.5).
+   */
+  private checkMajorClose(actor: Actor, r: FaultRow, e: FaultEventInput): void {
+    if (r.major !== 1) return
+    const gaps = majorCloseGaps(r.root_cause, this.repo.forms(r.id))
+    if (!gaps.length) return
+    if (!e.closeReason?.trim())
+      throw new DomainError(
+        'MAJOR_CLOSE_INCOMPLETE',
+        `重大故障关闭前请补全：${gaps.join('、')}；确实无法补全的，请填写原因`,
+      )
+    this.repo.addEvent({
+      faultId: r.id,
+      at: e.at,
+      kind: 'note',
+      actorId: actor.id,
+      actorName: actor.displayName,
+      text: `未补全即关闭（缺：${gaps.join('、')}）。原因：${e.closeReason.trim()}`,
+      data: { missing: gaps, reason: e.closeReason.trim() },
+      recordedAt: toSiteIso(this.clock.now()),
+    })
   }
 
   saveForm(actor: Actor, faultId: number, kind: string, data: Record<string, string>): FaultDto {
