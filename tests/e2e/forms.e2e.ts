@@ -129,7 +129,7 @@ test('F3 and the 首页 button open 登记故障; ? lists the hotkeys', async ({
     .getByRole('button', { name: /登记故障/ })
     .click()
   const create = page.locator('.n-card', { hasText: '登记故障' })
-  await expect(create).toBeVisible()
+  await expect(create.getByPlaceholder('一句话说明故障，例如：统一业务系统全院无法登录')).toBeFocused()
   await page.keyboard.press('Escape')
   await expect(create).toBeHidden()
   await page.keyboard.press('F3')
@@ -155,4 +155,51 @@ test('leaving the page with typed text in a form asks first, and 继续编辑 ke
     .click()
   await expect(page.locator('.page-head h1')).toContainText('故障管理')
   await expect(modal).toBeHidden()
+})
+
+test('quick-entry defaults are marked as defaults; the status default is a site setting; the category stays only within the shift', async ({
+  page,
+}) => {
+  await login(page)
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '站点设置' }).click()
+  await page.locator('.default-status').getByText('处理中').click()
+  await expect(page.getByText('默认状态已保存')).toBeVisible()
+
+  await page.keyboard.press('F2')
+  const modal = page.locator('.n-card', { hasText: '登记运维记录' })
+  const item = (label: string) => modal.locator('.n-form-item', { hasText: label })
+  await expect(item('状态')).toContainText('默认')
+  await expect(item('状态').locator('.n-radio-button--checked')).toHaveText('处理中')
+  await expect(item('耗时')).toContainText('默认')
+  await expect(item('运维类别')).not.toContainText('默认')
+  await shot(page, '62-quick-entry-defaults')
+  await item('耗时').locator('input').fill('25')
+  await expect(item('耗时')).not.toContainText('默认')
+
+  await item('运维类别').locator('.n-base-selection').click()
+  await pickOption(page, '账号权限')
+  await modal.getByPlaceholder('用户反映的问题或请求').fill('重置办案系统密码')
+  await modal.getByPlaceholder('用户反映的问题或请求').press('Enter')
+  await expect(modal).toBeHidden()
+
+  await page.keyboard.press('F2')
+  await expect(item('运维类别')).toContainText('账号权限')
+  await expect(item('运维类别')).toContainText('默认')
+  await page.keyboard.press('Escape')
+  await expect(modal).toBeHidden()
+
+  // The next shift: what was remembered belongs to an earlier one.
+  await page.evaluate(() => {
+    const store = (
+      globalThis as unknown as {
+        localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void }
+      }
+    ).localStorage
+    const last = JSON.parse(store.getItem('serviceLog.lastUsed') ?? '{}') as Record<string, unknown>
+    store.setItem('serviceLog.lastUsed', JSON.stringify({ ...last, shift: '2026-01-01 白班' }))
+  })
+  await page.keyboard.press('F2')
+  await expect(modal).toBeVisible()
+  await expect(item('运维类别')).not.toContainText('账号权限')
+  await expect(item('运维类别')).toContainText('选择类别')
 })

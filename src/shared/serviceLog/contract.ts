@@ -64,6 +64,12 @@ export interface ServiceLogDto {
   updatedAt: string
 }
 
+/** What quick entry fills in before the engineer types: a site setting, shown on the form as a default. */
+export interface ServiceLogDefaultsDto {
+  status: ServiceStatus
+}
+export const serviceLogDefaultsInput = z.object({ status: z.enum(SERVICE_STATUSES, { error: '状态无效' }) })
+
 export const serviceLogFields = z.object({
   serviceTime: isoDateTime,
   requester: z.string().trim().max(50, '服务对象不能超过 50 个字').default(''),
@@ -121,6 +127,8 @@ export const serviceLogContract = {
     'writer',
   ),
   'serviceLog/categories': channel<CategoryDto[]>()(z.undefined(), 'user'),
+  'serviceLog/defaults': channel<ServiceLogDefaultsDto>()(z.undefined(), 'user'),
+  'serviceLog/saveDefaults': channel<ServiceLogDefaultsDto>()(serviceLogDefaultsInput, 'lead'),
   'serviceLog/saveCategory': channel<CategoryDto>()(
     z.object({
       id: id.optional(),

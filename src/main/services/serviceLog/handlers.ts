@@ -9,5 +9,7 @@ export const serviceLogHandlers = (log: ServiceLogService): Handlers<typeof serv
   'serviceLog/update': ({ id, ...fields }, { actor }) => log.update(actor, id, fields),
   'serviceLog/void': ({ id, reason }, { actor }) => log.void(actor, id, reason),
   'serviceLog/categories': () => log.categories(),
+  'serviceLog/defaults': () => log.defaults(),
+  'serviceLog/saveDefaults': (input, { actor }) => log.saveDefaults(actor, input),
   'serviceLog/saveCategory': (input, { actor }) => log.saveCategory(actor, input),
 })

@@ -2,16 +2,24 @@ import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { Page } from '../../../shared/paging'
-import type { CategoryDto, ServiceLogDto, ServiceLogFields, ServiceLogQuery } from '../../../shared/serviceLog/contract'
+import type {
+  CategoryDto,
+  ServiceLogDefaultsDto,
+  ServiceLogDto,
+  ServiceLogFields,
+  ServiceLogQuery,
+} from '../../../shared/serviceLog/contract'
 import { parseIso, toSiteIso } from '../../../shared/time/site-time'
 import type { AssetRepository } from '../assets/repository'
 import { type AuditService, who } from '../audit/service'
 import type { Clock } from '../clock'
 import type { RequestRepository } from '../requests/repository'
+import type { SettingsRepository } from '../settings'
 import type { ServiceLogRepository } from './repository'
 
 /** A few minutes of slack: the duty-room PC clock and a hand-typed time rarely agree to the second. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000
+const DEFAULTS_KEY = 'serviceLog.defaults'
 
 /** The service log (运维记录): the raw material of the monthly statistics. */
 export class ServiceLogService {
@@ -22,6 +30,7 @@ export class ServiceLogService {
     private readonly repo: ServiceLogRepository,
     private readonly assets: AssetRepository,
     private readonly requests: RequestRepository,
+    private readonly settings: SettingsRepository,
   ) {}
 
   list(q: ServiceLogQuery): Page<ServiceLogDto> {
@@ -86,6 +95,21 @@ export class ServiceLogService {
       this.repo.markVoid(id, actor.id, reason, toSiteIso(this.clock.now()))
       const after = this.get(id)
       this.audit.record(who(actor), 'void', 'serviceLog', id, before, after)
+      return after
+    })()
+  }
+
+  /** Quick entry's defaults; 已完成 until the lead chooses otherwise. */
+  defaults(): ServiceLogDefaultsDto {
+    return { status: 'done', ...this.settings.find<ServiceLogDefaultsDto>(DEFAULTS_KEY) }
+  }
+
+  saveDefaults(actor: Actor, d: ServiceLogDefaultsDto): ServiceLogDefaultsDto {
+    return this.db.transaction(() => {
+      const before = this.defaults()
+      this.settings.put(DEFAULTS_KEY, d, toSiteIso(this.clock.now()))
+      const after = this.defaults()
+      this.audit.record(who(actor), 'update', 'setting', DEFAULTS_KEY, before, after)
       return after
     })()
   }
