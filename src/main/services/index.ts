@@ -40,18 +40,19 @@ export function buildServices(db: Db, clock: Clock) {
   const audit = new AuditService(db, clock)
   const users = new UserRepository(db)
   const site = new SiteService(db, clock, audit)
-  const auth = new AuthService(db, clock, audit, users, site)
+  const settings = new SettingsRepository(db)
+  const sla = new SlaService(db, clock, audit, settings)
+  const auth = new AuthService(db, clock, audit, users, site, sla)
   const accounts = new AccountService(db, clock, audit, users)
   const assetRepo = new AssetRepository(db)
   const assets = new AssetService(db, clock, audit, assetRepo)
   const requests = new RequestRepository(db)
-  const settings = new SettingsRepository(db)
   const serviceLogRepo = new ServiceLogRepository(db)
   const serviceLog = new ServiceLogService(db, clock, audit, serviceLogRepo, assetRepo, requests, settings)
   const dashboard = new DashboardService(db, clock, serviceLogRepo)
   const calendar = new CalendarService(db, clock, audit, settings)
-  const sla = new SlaService(db, clock, audit, settings)
-  const roster = new RosterService(db, clock, audit, new RosterRepository(db), users, calendar, settings)
+  const rosterRepo = new RosterRepository(db)
+  const roster = new RosterService(db, clock, audit, rosterRepo, users, calendar, settings, site)
   const swaps = new SwapService(db, clock, audit, roster)
   const faults = new FaultService(
     db,
@@ -73,9 +74,9 @@ export function buildServices(db: Db, clock: Clock) {
     notifications,
   ])
 
-  const handoverHistory = new HandoverHistory(db, clock, handovers, roster.repo)
+  const handoverHistory = new HandoverHistory(db, clock, handovers, rosterRepo)
   const handlers: Handlers<Contract> = {
-    ...authHandlers(auth, sla),
+    ...authHandlers(auth),
     ...accountHandlers(accounts),
     ...siteHandlers(site),
     ...assetHandlers(assets),
@@ -84,7 +85,7 @@ export function buildServices(db: Db, clock: Clock) {
     ...dashboardHandlers(dashboard),
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla),
-    ...rosterHandlers(roster, swaps, site, audit),
+    ...rosterHandlers(roster, swaps),
     ...handoverHandlers(handovers, handoverHistory, notifications, audit, () => site.get().customerUnit),
   }
   return {

@@ -14,8 +14,7 @@ export class SettingsRepository {
   /** A setting a site may never have saved: undefined until it does. */
   find<T>(key: string): T | undefined {
     const row = this.db.prepare('SELECT value_json FROM setting WHERE key = ?').get(key) as
-      | { value_json: string }
-      | undefined
+      { value_json: string } | undefined
     return row ? (JSON.parse(row.value_json) as T) : undefined
   }
 

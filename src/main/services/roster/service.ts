@@ -18,6 +18,8 @@ import type { UserRepository } from '../auth/users'
 import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
 import type { SettingsRepository } from '../settings'
+import type { SiteService } from '../site/service'
+import { rosterWorkbook } from './export'
 import type { RosterRepository } from './repository'
 
 /** The duty roster (值班排班): shifts, rotations, the month with its rule checks, publication and changes. */
@@ -26,11 +28,44 @@ export class RosterService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    /**
+     * @deprecated Other services use the methods below (shifts, assignments, …);
+     * this stays readable only until the handover service stops reaching into it.
+     */
     readonly repo: RosterRepository,
     private readonly users: UserRepository,
     private readonly calendar: CalendarService,
     private readonly settings: SettingsRepository,
+    private readonly site: SiteService,
   ) {}
+
+  shifts(): ShiftDto[] {
+    return this.repo.shifts()
+  }
+
+  rotations(): RotationDto[] {
+    return this.repo.rotations()
+  }
+
+  assignments(from: string, to: string): AssignmentDto[] {
+    return this.repo.assignments(from, to)
+  }
+
+  assignment(id: number): AssignmentDto | undefined {
+    return this.repo.assignment(id)
+  }
+
+  /** A swap's move of one duty to another engineer; the swap service checks and audits it. */
+  moveAssignment(id: number, userId: number): void {
+    this.repo.moveAssignment(id, userId)
+  }
+
+  /** The 值班表 as .xlsx; the export is audited like any other release of data. */
+  async exportXlsx(actor: Actor, month: string): Promise<{ fileName: string; base64: string }> {
+    const buf = await rosterWorkbook(this.month(month), this.site.get().customerUnit)
+    this.audit.record(who(actor), 'export', 'roster', month, null, { format: 'xlsx', bytes: buf.length })
+    return { fileName: `${month.replace('-', '年')}月值班表.xlsx`, base64: buf.toString('base64') }
+  }
 
   private now(): string {
     return toSiteIso(this.clock.now())
