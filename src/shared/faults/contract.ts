@@ -1,5 +1,4 @@
 import { z } from 'zod'
-import type { DayOverride, HolidayData } from '../calendar/holidays'
 import { channel } from '../ipc/kit'
 import { requestId } from '../ipc/request-id'
 import { type Page, pageInput } from '../paging'
@@ -80,13 +79,6 @@ export interface FaultDto extends FaultSummaryDto {
   voidReason: string | null
   events: FaultEventDto[]
   forms: FaultFormDto[]
-}
-
-export interface CalendarDto {
-  holidays: HolidayData
-  overrides: DayOverride[]
-  shippedYears: number[]
-  workingBlocks: [number, number][]
 }
 
 export interface SlaDto {
@@ -180,12 +172,6 @@ export const slaPolicySchema = z.object({
 })
 
 export const faultContract = {
-  'calendar/get': channel<CalendarDto>()(z.undefined(), 'user'),
-  'calendar/saveOverride': channel<CalendarDto>()(
-    z.object({ date: isoDate, kind: z.enum(['holiday', 'workday', 'normal']), name: text(20, '名称').default('') }),
-    'lead',
-  ),
-  'calendar/saveWorkingHours': channel<CalendarDto>()(z.object({ blocks: z.string().max(200) }), 'lead'),
   'sla/get': channel<SlaDto>()(z.undefined(), 'user'),
   'sla/usePreset': channel<SlaDto>()(z.object({ key: z.string().max(40) }), 'lead'),
   'sla/update': channel<SlaDto>()(slaPolicySchema, 'lead'),

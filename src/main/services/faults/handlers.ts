@@ -3,9 +3,7 @@ import type { Handlers } from '../../../shared/ipc/kit'
 import type { FaultService } from './service'
 import type { SlaService } from './sla-service'
 
-type FaultChannels = Omit<typeof faultContract, 'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours'>
-
-export const faultHandlers = (faults: FaultService, sla: SlaService): Handlers<FaultChannels> => ({
+export const faultHandlers = (faults: FaultService, sla: SlaService): Handlers<typeof faultContract> => ({
   'sla/get': () => sla.dto(),
   'sla/usePreset': ({ key }, { actor }) => sla.usePreset(actor, key),
   'sla/update': (policy, { actor }) => sla.update(actor, policy),

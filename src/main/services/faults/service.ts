@@ -2,7 +2,6 @@ import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import type {
   CreateFaultInput,
-  FaultClockDto,
   FaultDto,
   FaultEventInput,
   FaultQuery,
@@ -10,9 +9,10 @@ import type {
   FaultSummaryDto,
 } from '../../../shared/faults/contract'
 import { formDef, majorCloseGaps } from '../../../shared/faults/forms'
-import { computeMilestones, type FaultClockInput, type MilestoneState } from '../../../shared/faults/milestones'
+import { clockInput } from '../../../shared/faults/clock'
+import { computeMilestones, type MilestoneState } from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS, type SlaLevel } from '../../../shared/faults/sla'
-import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus } from '../../../shared/faults/state'
+import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus, PROGRESS_KINDS } from '../../../shared/faults/state'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { Page } from '../../../shared/paging'
 import { missingNextYear } from '../../../shared/calendar/holidays'
@@ -28,31 +28,6 @@ import { type FaultRepository, type FaultRow, toSummary } from './repository'
 import type { SlaService } from './sla-service'
 
 const FUTURE_SLACK_MS = 5 * 60 * 1000
-/** Entries that tell the customer where the fault stands (seed 001: updates every 60 / 30 min). */
-const PROGRESS_KINDS: string[] = [
-  'respond',
-  'arrive',
-  'plan',
-  'action',
-  'progress',
-  'escalate',
-  'escalation_result',
-  'workaround',
-  'resume',
-]
-
-/** The pure clock input from a stored fault: ISO strings become instants. */
-export function clockInput(c: FaultClockDto): FaultClockInput {
-  const ms = (v: string | null | undefined) => (v ? parseIso(v) : null)
-  return {
-    reportedAt: ms(c.reportedAt)!,
-    level: c.level,
-    done: Object.fromEntries(Object.entries(c.done).map(([k, v]) => [k, ms(v)])),
-    pauses: c.pauses.map((p) => ({ from: ms(p.from)!, to: ms(p.to) })),
-    pausesStopClock: c.pausesStopClock,
-  }
-}
-
 /** The fault log (故障管理): records, the append-only timeline, SLA clocks and the emergency-flow forms. */
 export class FaultService {
   constructor(
@@ -325,7 +300,7 @@ export class FaultService {
         default:
           break
       }
-      if (PROGRESS_KINDS.includes(e.kind) && (!r.last_update_at || e.at > r.last_update_at))
+      if ((PROGRESS_KINDS as readonly string[]).includes(e.kind) && (!r.last_update_at || e.at > r.last_update_at))
         changes.last_update_at = e.at
       changes.updated_at = toSiteIso(this.clock.now())
       this.repo.update(r.id, changes)
