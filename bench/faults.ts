@@ -42,13 +42,16 @@ export function benchFaults(): void {
         symptoms: '用户反映无法正常使用',
         impact: '',
         owner_id: actor.id,
+        service_log_id: null,
         major: 0,
-        respond_at: reported,
-        recovered_at: open ? null : reported,
-        analysis_at: open ? null : reported,
         created_at: reported,
         created_by: actor.id,
         updated_at: reported,
+      })
+      repo.update(id, {
+        respond_at: reported,
+        recovered_at: open ? null : reported,
+        analysis_at: open ? null : reported,
       })
       repo.index({
         id,

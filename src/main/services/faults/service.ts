@@ -24,7 +24,7 @@ import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
 import type { RequestRepository } from '../requests/repository'
 import type { ServiceLogRepository } from '../serviceLog/repository'
-import { type FaultRepository, type FaultRow, toSummary } from './repository'
+import { type FaultChanges, type FaultRepository, type FaultRow, toSummary } from './repository'
 import type { SlaService } from './sla-service'
 
 const FUTURE_SLACK_MS = 5 * 60 * 1000
@@ -186,7 +186,7 @@ export class FaultService {
       }
       const at = this.notFuture(e.at, '时间')
       if (at < parseIso(r.reported_at)!) throw new DomainError('TIME_BEFORE_REPORT', '时间不能早于故障报告时间')
-      const changes: Record<string, unknown> = { status }
+      const changes: FaultChanges = { status }
       const data: Record<string, unknown> = {}
       const pauses = JSON.parse(r.pauses_json) as { from: string; to: string | null }[]
       const need = (what: string) => {

@@ -200,12 +200,7 @@ export class RosterService {
       const dates = monthDates(month)
       const [first, last] = [dates[0]!, dates.at(-1)!]
       const leaves = this.repo.leaves(first, last)
-      this.repo.deleteAssignments(
-        `shift_id = ? AND date >= ? AND date <= ? ${overwriteManual ? '' : "AND source = 'rotation'"}`,
-        shift.id,
-        first,
-        last,
-      )
+      this.repo.deleteShiftCells(shift.id, first, last, overwriteManual)
       const manualDates = new Set(
         this.repo
           .assignments(first, last)
@@ -244,7 +239,7 @@ export class RosterService {
       if (shiftIds.some((id) => !shifts.some((s) => s.id === id)))
         throw new DomainError('SHIFT_NOT_FOUND', '班次不存在')
       const before = this.repo.assignments(date, date).filter((a) => a.userId === userId)
-      this.repo.deleteAssignments('date = ? AND user_id = ?', date, userId)
+      this.repo.deleteCell(date, userId)
       const now = this.now()
       for (const id of shiftIds) this.repo.insertAssignment(date, id, userId, 'manual', now)
       const name = (ids: number[]) => ids.map((id) => shifts.find((s) => s.id === id)!.name).join('、') || '休'
