@@ -8,7 +8,7 @@ import { errorText } from './api'
  * /handover/2/print (a link, back/forward, a typed URL) shows record 2 and never
  * a late answer for record 1. A failed load says so instead of showing stale data.
  */
-export function useRouteRecord<T>(fetch: (id: number) => Promise<T>, param = 'id') {
+export function useRouteRecord<T>(read: (id: number) => Promise<T>, param = 'id') {
   const route = useRoute()
   const message = useMessage()
   const record = shallowRef<T | null>(null)
@@ -19,7 +19,7 @@ export function useRouteRecord<T>(fetch: (id: number) => Promise<T>, param = 'id
     if (typeof raw !== 'string') return
     const mine = ++latest
     try {
-      const r = await fetch(Number(raw))
+      const r = await read(Number(raw))
       if (mine === latest) record.value = r
     } catch (e) {
       if (mine !== latest) return
