@@ -33,8 +33,9 @@ export function benchFaults(): void {
         title: `${TITLES[i % TITLES.length]} ${i}`,
         asset_id: assets[i % assets.length]!,
         severity: level.code,
+        category: 'other',
         level_json: JSON.stringify(level),
-        pauses_stop_clock: 1,
+        pauses_stop_clock: 0,
         status: open ? 'in_progress' : 'closed',
         reported_at: reported,
         reported_by: '',
@@ -42,13 +43,16 @@ export function benchFaults(): void {
         symptoms: '用户反映无法正常使用',
         impact: '',
         owner_id: actor.id,
+        service_log_id: null,
         major: 0,
-        respond_at: reported,
-        recovered_at: open ? null : reported,
-        analysis_at: open ? null : reported,
         created_at: reported,
         created_by: actor.id,
         updated_at: reported,
+      })
+      repo.update(id, {
+        respond_at: reported,
+        recovered_at: open ? null : reported,
+        analysis_at: open ? null : reported,
       })
       repo.index({
         id,

@@ -77,9 +77,16 @@ test('a P1 from a service-log entry through response, pause, escalation, severit
   await detail.act('业务恢复', { text: '重启认证服务集群，清理会话缓存后恢复' })
   await expect(detail.clock('recover')).toHaveAttribute('data-state', 'met')
   await expect(detail.clock('analysis')).toHaveAttribute('data-state', /running|at_risk/)
-  await detail.act('故障分析处理记录', { text: '原因：会话缓存占满；处理：扩容并设置淘汰策略；预防：纳入每日巡检' })
+  // Still major (it was recorded as P1): closed without the emergency forms only with a reason in the timeline.
+  await detail.act('故障分析处理记录', {
+    text: '原因：会话缓存占满；处理：扩容并设置淘汰策略；预防：纳入每日巡检',
+    closeReason: '降级为 P2 后未启动应急流程',
+  })
   await expect(page.locator('.page-head h1')).toContainText('已关闭')
-  await expect(page.locator('.n-timeline-item')).toHaveCount(8)
+  await expect(page.locator('.n-timeline-item')).toHaveCount(9)
+  await expect(page.locator('.n-timeline-item', { hasText: '未补全即关闭' })).toContainText(
+    '降级为 P2 后未启动应急流程',
+  )
 
   await page.getByRole('button', { name: '打印记录表' }).click()
   await expect(page.getByRole('heading', { name: '故障处理记录表' })).toBeVisible()

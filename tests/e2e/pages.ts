@@ -113,7 +113,7 @@ export class FaultDetailPage {
   clock(milestone: string) {
     return this.page.locator(`.clocks:not(.compact) [data-milestone="${milestone}"]`)
   }
-  async act(action: string, fields: { text?: string; target?: string; severity?: string } = {}) {
+  async act(action: string, fields: { text?: string; target?: string; severity?: string; closeReason?: string } = {}) {
     const p = this.page
     await p.getByLabel('处理操作').getByRole('button', { name: action, exact: true }).click()
     const dialog = p.locator('.n-card', { hasText: '· GZ-' })
@@ -121,6 +121,10 @@ export class FaultDetailPage {
     if (fields.severity) await choose(p, '新的故障级别', fields.severity, dialog)
     if (fields.target)
       await dialog.getByPlaceholder('例如：总部二线专家、厂商技术支持（姓名/电话）').fill(fields.target)
+    if (fields.closeReason) {
+      await expect(dialog.getByTestId('close-gaps')).toBeVisible()
+      await dialog.getByPlaceholder('例如：客户书面确认无需启动应急流程').fill(fields.closeReason)
+    }
     const text = dialog.locator('textarea')
     if (fields.text) await text.fill(fields.text)
     await text.press('Enter')

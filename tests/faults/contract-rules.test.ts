@@ -3,7 +3,7 @@ import type { FaultClockDto } from '../../src/shared/faults/contract'
 import { contractYear } from '../../src/shared/faults/contract-year'
 import { computeMilestones, describePauses } from '../../src/shared/faults/milestones'
 import { presetPolicy, SLA_PRESETS } from '../../src/shared/faults/sla'
-import { clockInput } from '../../src/main/services/faults/service'
+import { clockInput } from '../../src/shared/faults/clock'
 import { makeWorld, setUpSite, type World } from '../support/world'
 
 /** Each rule quotes the contract clause it counts by (seeds 002, 003, 004 in /work/shared/seeds). */

@@ -6,7 +6,7 @@ import { openDatabase } from '../../src/main/db/connection'
 import { buildServices } from '../../src/main/services'
 import { computeMilestones } from '../../src/shared/faults/milestones'
 import { dayType } from '../../src/shared/calendar/holidays'
-import { clockInput } from '../../src/main/services/faults/service'
+import { clockInput } from '../../src/shared/faults/clock'
 import { parseIso } from '../../src/shared/time/site-time'
 import { tempDir } from '../support/world'
 

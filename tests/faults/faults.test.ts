@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { FaultClockDto } from '../../src/shared/faults/contract'
 import { computeMilestones } from '../../src/shared/faults/milestones'
-import { clockInput } from '../../src/main/services/faults/service'
+import { clockInput } from '../../src/shared/faults/clock'
 import { count, makeWorld, setUpSite, type World } from '../support/world'
 
 let w: World

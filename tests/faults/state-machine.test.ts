@@ -86,6 +86,8 @@ describe('fault state machine', () => {
               via: 'phone',
               severity: nextSeverity,
               ownerId: actor.id,
+              // a slow recovery makes the fault major; closing it then needs a reason (tests/faults/major-close)
+              closeReason: '模型测试',
             })
             expect(expected, `${state} + ${kind}`).not.toBeNull()
             expect(after.status).toBe(expected)

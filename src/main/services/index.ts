@@ -39,6 +39,7 @@ import { handoverHandlers } from './handover/handlers'
 import { HandoverHistory } from './handover/history'
 import { HandoverRepository } from './handover/repository'
 import { HandoverService } from './handover/service'
+import { RequestRepository } from './requests/repository'
 import { SettingsRepository } from './settings'
 import { DashboardService } from './dashboard/service'
 import { serviceLogHandlers } from './serviceLog/handlers'
@@ -58,19 +59,21 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
   const audit = new AuditService(db, clock)
   const users = new UserRepository(db)
   const site = new SiteService(db, clock, audit)
-  const auth = new AuthService(db, clock, audit, users, site)
+  const settings = new SettingsRepository(db)
+  const sla = new SlaService(db, clock, audit, settings)
+  const rosterRepo = new RosterRepository(db)
+  const rosterSetup = new RosterSetup(db, audit, rosterRepo)
+  const auth = new AuthService(db, clock, audit, users, site, sla, rosterSetup)
   const accounts = new AccountService(db, clock, audit, users)
   const assetRepo = new AssetRepository(db)
   const assets = new AssetService(db, clock, audit, assetRepo)
+  const requests = new RequestRepository(db)
   const serviceLogRepo = new ServiceLogRepository(db)
-  const serviceLog = new ServiceLogService(db, clock, audit, serviceLogRepo, assetRepo)
+  const serviceLog = new ServiceLogService(db, clock, audit, serviceLogRepo, assetRepo, requests, settings)
   const dashboard = new DashboardService(db, clock, serviceLogRepo)
-  const settings = new SettingsRepository(db)
   const calendar = new CalendarService(db, clock, audit, settings)
-  const sla = new SlaService(db, clock, audit, settings)
-  const roster = new RosterService(db, clock, audit, new RosterRepository(db), users, calendar, settings)
+  const roster = new RosterService(db, clock, audit, rosterRepo, users, calendar, settings, site)
   const swaps = new SwapService(db, clock, audit, roster)
-  const rosterSetup = new RosterSetup(db, audit, roster.repo)
   const checklist = new SetupChecklist(db, clock, calendar)
   const faults = new FaultService(
     db,
@@ -83,6 +86,7 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     users,
     serviceLogRepo,
     site,
+    requests,
   )
 
   const handoverRepo = new HandoverRepository(db)
@@ -104,11 +108,11 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     ],
     () => site.get().customerUnit,
   )
-  const handoverHistory = new HandoverHistory(clock, handoverRepo, handovers, roster.repo)
+  const handoverHistory = new HandoverHistory(clock, handoverRepo, handovers, rosterRepo)
   const exports = new ExportService(db, clock, audit, site, serviceLog, faults, assets)
   const search = new SearchService(serviceLog, faults, assets)
   const handlers: Handlers<Contract> = {
-    ...authHandlers(auth, sla, rosterSetup),
+    ...authHandlers(auth),
     ...accountHandlers(accounts),
     ...siteHandlers(site),
     ...assetHandlers(assets),
@@ -117,7 +121,7 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     ...dashboardHandlers(dashboard, checklist),
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla, reminders),
-    ...rosterHandlers(roster, swaps, site, audit),
+    ...rosterHandlers(roster, swaps),
     ...handoverHandlers(handovers, handoverHistory),
     ...exportHandlers(exports),
     ...searchHandlers(search),

@@ -11,6 +11,13 @@ export class SettingsRepository {
     return JSON.parse(row.value_json) as T
   }
 
+  /** A setting a site may never have saved: undefined until it does. */
+  find<T>(key: string): T | undefined {
+    const row = this.db.prepare('SELECT value_json FROM setting WHERE key = ?').get(key) as
+      { value_json: string } | undefined
+    return row ? (JSON.parse(row.value_json) as T) : undefined
+  }
+
   put(key: string, value: unknown, now: string): void {
     this.db
       .prepare(

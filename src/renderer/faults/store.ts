@@ -1,7 +1,9 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import { ServiceCalendar } from '../../shared/calendar/service-calendar'
-import type { CalendarDto, CreateFaultInput, FaultClockDto, SlaDto } from '../../shared/faults/contract'
+import type { CalendarDto } from '../../shared/calendar/contract'
+import { clockInput } from '../../shared/faults/clock'
+import type { CreateFaultInput, FaultClockDto, SlaDto } from '../../shared/faults/contract'
 import { type Calendars, computeMilestones, type MilestoneState, progressDue } from '../../shared/faults/milestones'
 import { levelColour } from '../../shared/faults/sla'
 import { parseIso } from '../../shared/time/site-time'
@@ -40,18 +42,7 @@ export const useFaults = defineStore('faults', () => {
   function milestones(clock: FaultClockDto): MilestoneState[] {
     const cals = calendars.value
     if (!cals) return []
-    const ms = (v: string | null | undefined) => (v ? parseIso(v) : null)
-    return computeMilestones(
-      {
-        reportedAt: ms(clock.reportedAt)!,
-        level: clock.level,
-        done: Object.fromEntries(Object.entries(clock.done).map(([k, v]) => [k, ms(v)])),
-        pauses: clock.pauses.map((p) => ({ from: ms(p.from)!, to: ms(p.to) })),
-        pausesStopClock: clock.pausesStopClock,
-      },
-      now.value,
-      cals,
-    )
+    return computeMilestones(clockInput(clock), now.value, cals)
   }
 
   /** Minutes until the next progress update is due (negative: overdue); null when none is expected. */

@@ -16,7 +16,3 @@ export const useRoster = defineStore('roster', () => {
   const set = (m: MonthDto) => (data.value = m)
   return { month, data, swaps, load, set }
 })
-
-export const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
-export const WEEKDAYS = ['日', '一', '二', '三', '四', '五', '六']
-export const weekday = (date: string) => WEEKDAYS[new Date(`${date}T12:00:00Z`).getUTCDay()]!

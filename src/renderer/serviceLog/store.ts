@@ -1,7 +1,12 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { AssetDto } from '../../shared/assets/contract'
-import type { CategoryDto, ServiceChannel, ServiceLogDto } from '../../shared/serviceLog/contract'
+import type {
+  CategoryDto,
+  ServiceChannel,
+  ServiceLogDefaultsDto,
+  ServiceLogDto,
+} from '../../shared/serviceLog/contract'
 import { api } from '../common/api'
 
 const LAST_KEY = 'serviceLog.lastUsed'
@@ -10,6 +15,7 @@ const LAST_KEY = 'serviceLog.lastUsed'
 export const useServiceLog = defineStore('serviceLog', () => {
   const categories = shallowRef<CategoryDto[]>([])
   const assets = shallowRef<AssetDto[]>([])
+  const defaults = shallowRef<ServiceLogDefaultsDto>({ status: 'done' })
   /** bumped after every write so open lists and the dashboard reload */
   const version = ref(0)
   const quickEntryOpen = ref(false)
@@ -22,24 +28,31 @@ export const useServiceLog = defineStore('serviceLog', () => {
   )
 
   async function loadLookups() {
-    ;[categories.value, assets.value] = await Promise.all([api.serviceLog.categories(), api.asset.list({})])
+    ;[categories.value, assets.value, defaults.value] = await Promise.all([
+      api.serviceLog.categories(),
+      api.asset.list({}),
+      api.serviceLog.defaults(),
+    ])
   }
 
-  /** The defaults a resident engineer expects: the system and channel used last time. */
-  function lastUsed(): { assetId: number | null; channel: ServiceChannel; categoryId: number | null } {
+  /**
+   * The defaults a resident engineer expects: the system and channel used last
+   * time, and the category only while still in the same shift (`shift` from
+   * currentShiftKey) — the next shift starts without one.
+   */
+  function lastUsed(shift: string): { assetId: number | null; channel: ServiceChannel; categoryId: number | null } {
+    const none = { assetId: null, channel: 'phone' as ServiceChannel, categoryId: null }
     try {
-      return {
-        assetId: null,
-        channel: 'phone',
-        categoryId: null,
-        ...JSON.parse(localStorage.getItem(LAST_KEY) ?? '{}'),
+      const last = { ...none, shift: '', ...JSON.parse(localStorage.getItem(LAST_KEY) ?? '{}') } as typeof none & {
+        shift: string
       }
+      return { assetId: last.assetId, channel: last.channel, categoryId: last.shift === shift ? last.categoryId : null }
     } catch {
-      return { assetId: null, channel: 'phone', categoryId: null }
+      return none
     }
   }
-  function remember(v: { assetId: number | null; channel: ServiceChannel; categoryId: number }) {
-    localStorage.setItem(LAST_KEY, JSON.stringify(v))
+  function remember(v: { assetId: number | null; channel: ServiceChannel; categoryId: number }, shift: string) {
+    localStorage.setItem(LAST_KEY, JSON.stringify({ ...v, shift }))
   }
 
   function openQuickEntry(entry: ServiceLogDto | null = null) {
@@ -51,6 +64,7 @@ export const useServiceLog = defineStore('serviceLog', () => {
   return {
     categories,
     assets,
+    defaults,
     activeCategories,
     assetOptions,
     version,

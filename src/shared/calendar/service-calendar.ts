@@ -1,3 +1,4 @@
+import { hm } from '../time/day-format'
 import { addDays, SITE_OFFSET, toSiteIso } from '../time/site-time'
 import { dayType, type HolidayData } from './holidays'
 
@@ -138,6 +139,5 @@ export function parseBlocks(text: string): [number, number][] | null {
 }
 
 export function formatBlocks(blocks: [number, number][]): string {
-  const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
   return blocks.map(([a, b]) => `${hm(a)}-${hm(b)}`).join(', ')
 }

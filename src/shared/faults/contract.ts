@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import type { DayOverride, HolidayData } from '../calendar/holidays'
 import { channel } from '../ipc/kit'
+import { requestId } from '../ipc/request-id'
 import { type Page, pageInput } from '../paging'
 import { isoDate, isoDateTime } from '../time/schemas'
 import { FORM_KINDS } from './forms'
@@ -110,13 +110,6 @@ export interface FaultDto extends FaultSummaryDto {
   forms: FaultFormDto[]
 }
 
-export interface CalendarDto {
-  holidays: HolidayData
-  overrides: DayOverride[]
-  shippedYears: number[]
-  workingBlocks: [number, number][]
-}
-
 export interface SlaDto {
   policy: SlaPolicy
   presets: { key: string; name: string; source: string }[]
@@ -173,6 +166,7 @@ export const createFaultInput = z.object({
   impact: text(2000, '影响范围').default(''),
   ownerId: id.optional(),
   serviceLogId: id.optional(),
+  requestId,
 })
 export type CreateFaultInput = z.output<typeof createFaultInput>
 
@@ -187,6 +181,8 @@ export const faultEventInput = z.object({
   /** notify: how the leader was told */
   via: z.enum(NOTIFY_VIAS, { error: '通知方式无效' }).optional(),
   ownerId: id.optional(),
+  /** closing a major fault without its cause or emergency forms: why (kept in the timeline) */
+  closeReason: text(500, '未补全的原因').optional(),
 })
 export type FaultEventInput = z.output<typeof faultEventInput>
 
@@ -222,17 +218,6 @@ export const slaPolicySchema = z.object({
 })
 
 export const faultContract = {
-  'calendar/get': channel<CalendarDto>()(z.undefined(), 'user'),
-  'calendar/saveOverride': channel<CalendarDto>()(
-    z.object({ date: isoDate, kind: z.enum(['holiday', 'workday', 'normal']), name: text(20, '名称').default('') }),
-    'lead',
-  ),
-  'calendar/saveWorkingHours': channel<CalendarDto>()(z.object({ blocks: z.string().max(200) }), 'lead'),
-  /** the State Council's notice as pasted; parsed again in main with the same rules as the preview */
-  'calendar/importNotice': channel<CalendarDto>()(
-    z.object({ text: z.string().max(20_000, '粘贴的文字过长，请只粘贴通知正文'), year: z.number().int() }),
-    'lead',
-  ),
   'sla/get': channel<SlaDto>()(z.undefined(), 'user'),
   'sla/usePreset': channel<SlaDto>()(z.object({ key: z.string().max(40) }), 'lead'),
   'sla/update': channel<SlaDto>()(slaPolicySchema, 'lead'),

@@ -81,3 +81,18 @@ export const EMERGENCY_FORMS: FormDef[] = [
 
 export const FORM_KINDS = EMERGENCY_FORMS.map((f) => f.kind)
 export const formDef = (kind: string) => EMERGENCY_FORMS.find((f) => f.kind === kind)
+
+/**
+ * The record a major fault must carry before it is closed (seed 003 §3.2.12.2–5):
+ * the cause, the start request, the process record and the evaluation. Resource
+ * and change requests are filled only when the handling needed them.
+ */
+export const FORMS_REQUIRED_TO_CLOSE = ['start_request', 'process_record', 'evaluation'] as const
+
+/** What is still missing to close a major fault, by name; empty when nothing is. */
+export function majorCloseGaps(rootCause: string, forms: { kind: string; data: Record<string, string> }[]): string[] {
+  const filled = new Set(forms.filter((f) => Object.values(f.data).some((v) => v.trim() !== '')).map((f) => f.kind))
+  const gaps = rootCause.trim() ? [] : ['故障原因']
+  for (const kind of FORMS_REQUIRED_TO_CLOSE) if (!filled.has(kind)) gaps.push(`《${formDef(kind)!.title}》`)
+  return gaps
+}

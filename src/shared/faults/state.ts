@@ -63,6 +63,20 @@ export const EVENT_LABELS: Record<FaultEventKind, string> = {
   form: '应急流程表单',
 }
 
+/** Entries that tell the customer where the fault stands (seed 001: updates every 60 / 30 min). */
+export const PROGRESS_KINDS = [
+  'respond',
+  'remote',
+  'arrive',
+  'plan',
+  'action',
+  'progress',
+  'escalate',
+  'escalation_result',
+  'workaround',
+  'resume',
+] as const satisfies readonly FaultEventKind[]
+
 const WORKING: FaultStatus[] = ['new', 'in_progress']
 
 /** Which statuses allow an event, and where it leads (undefined: status unchanged). */

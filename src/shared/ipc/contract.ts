@@ -1,6 +1,7 @@
 import { accountContract, authContract } from '../auth/contract'
 import { assetContract } from '../assets/contract'
 import { auditContract } from '../audit/contract'
+import { calendarContract } from '../calendar/contract'
 import { dashboardContract } from '../dashboard/contract'
 import { faultContract } from '../faults/contract'
 import { reminderContract } from '../faults/reminders'
@@ -20,6 +21,7 @@ export const contract = {
   ...serviceLogContract,
   ...auditContract,
   ...dashboardContract,
+  ...calendarContract,
   ...faultContract,
   ...reminderContract,
   ...rosterContract,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { channel } from '../ipc/kit'
+import { requestId } from '../ipc/request-id'
 import { type Page, pageInput } from '../paging'
 import { isoDate, isoDateTime } from '../time/schemas'
 
@@ -63,6 +64,12 @@ export interface ServiceLogDto {
   updatedAt: string
 }
 
+/** What quick entry fills in before the engineer types: a site setting, shown on the form as a default. */
+export interface ServiceLogDefaultsDto {
+  status: ServiceStatus
+}
+export const serviceLogDefaultsInput = z.object({ status: z.enum(SERVICE_STATUSES, { error: '状态无效' }) })
+
 export const serviceLogFields = z.object({
   serviceTime: isoDateTime,
   requester: z.string().trim().max(50, '服务对象不能超过 50 个字').default(''),
@@ -106,7 +113,7 @@ const id = z.number().int().positive()
 export const serviceLogContract = {
   'serviceLog/list': channel<Page<ServiceLogDto>>()(serviceLogQuery, 'user'),
   'serviceLog/get': channel<ServiceLogDto>()(z.object({ id }), 'user'),
-  'serviceLog/create': channel<ServiceLogDto>()(serviceLogFields, 'writer'),
+  'serviceLog/create': channel<ServiceLogDto>()(serviceLogFields.extend({ requestId }), 'writer'),
   'serviceLog/update': channel<ServiceLogDto>()(serviceLogFields.extend({ id }), 'writer'),
   'serviceLog/void': channel<ServiceLogDto>()(
     z.object({
@@ -122,6 +129,8 @@ export const serviceLogContract = {
   /** every row of the current filter (offset and limit ignored) as .xlsx */
   'serviceLog/exportXlsx': channel<{ fileName: string; base64: string }>()(serviceLogQuery, 'user'),
   'serviceLog/categories': channel<CategoryDto[]>()(z.undefined(), 'user'),
+  'serviceLog/defaults': channel<ServiceLogDefaultsDto>()(z.undefined(), 'user'),
+  'serviceLog/saveDefaults': channel<ServiceLogDefaultsDto>()(serviceLogDefaultsInput, 'lead'),
   'serviceLog/saveCategory': channel<CategoryDto>()(
     z.object({
       id: id.optional(),

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { where } from '../../db/where'
 import type { AssetDto, AssetFields, AssetKind, AssetStatus } from '../../../shared/assets/contract'
 
 interface AssetRow {
@@ -47,23 +48,13 @@ export class AssetRepository {
   }
 
   list(f: { q?: string | undefined; kind?: AssetKind | undefined; status?: AssetStatus | undefined }): AssetDto[] {
-    const where: string[] = []
-    const params: Record<string, unknown> = {}
-    if (f.kind) {
-      where.push('a.kind = @kind')
-      params.kind = f.kind
-    }
-    if (f.status) {
-      where.push('a.status = @status')
-      params.status = f.status
-    }
-    if (f.q) {
-      where.push(
-        `(instr(a.name, @q) > 0 OR instr(a.department, @q) > 0 OR instr(a.config_notes, @q) > 0 OR instr(a.contacts, @q) > 0)`,
+    const { clause, params } = where()
+      .and('a.kind = @kind', f.kind && { kind: f.kind })
+      .and('a.status = @status', f.status && { status: f.status })
+      .and(
+        'instr(a.name, @q) > 0 OR instr(a.department, @q) > 0 OR instr(a.config_notes, @q) > 0 OR instr(a.contacts, @q) > 0',
+        f.q && { q: f.q },
       )
-      params.q = f.q
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
     return (
       this.db.prepare(`${SELECT} ${clause} ORDER BY a.status, a.tier, a.kind, a.name`).all(params) as AssetRow[]
     ).map(toDto)

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { where } from '../../db/where'
 import type { AuditEntryDto } from '../../../shared/audit/contract'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { Page } from '../../../shared/paging'
@@ -79,25 +80,11 @@ export class AuditService {
   }
 
   list(q: AuditQuery): Page<AuditEntryDto> {
-    const where: string[] = []
-    const params: Record<string, unknown> = {}
-    if (q.userId) {
-      where.push('user_id = @userId')
-      params.userId = q.userId
-    }
-    if (q.entity) {
-      where.push('entity = @entity')
-      params.entity = q.entity
-    }
-    if (q.from) {
-      where.push('at >= @from')
-      params.from = dayStartIso(q.from)
-    }
-    if (q.to) {
-      where.push('at < @to')
-      params.to = dayStartIso(addDays(q.to, 1))
-    }
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
+    const { clause, params } = where()
+      .and('user_id = @userId', q.userId && { userId: q.userId })
+      .and('entity = @entity', q.entity && { entity: q.entity })
+      .and('at >= @from', q.from && { from: dayStartIso(q.from) })
+      .and('at < @to', q.to && { to: dayStartIso(addDays(q.to, 1)) })
     const total = (this.db.prepare(`SELECT count(*) AS n FROM audit_log ${clause}`).get(params) as { n: number }).n
     const rows = this.db
       .prepare(`SELECT * FROM audit_log ${clause} ORDER BY seq DESC LIMIT @limit OFFSET @offset`)

@@ -1,26 +1,11 @@
 import type { accountContract, authContract } from '../../../shared/auth/contract'
-import { DomainError } from '../../../shared/errors'
-import { presetPolicy } from '../../../shared/faults/sla'
 import type { Handlers } from '../../../shared/ipc/kit'
 import type { AccountService } from './accounts'
-import type { SlaService } from '../faults/sla-service'
-import type { RosterSetup } from '../roster/setup'
 import type { AuthService } from './service'
 
-export const authHandlers = (
-  auth: AuthService,
-  sla: SlaService,
-  roster: RosterSetup,
-): Handlers<typeof authContract> => ({
+export const authHandlers = (auth: AuthService): Handlers<typeof authContract> => ({
   'auth/status': () => auth.status(),
-  'auth/setup': (input) => {
-    if (input.slaPreset && !presetPolicy(input.slaPreset))
-      throw new DomainError('SLA_PRESET_NOT_FOUND', '没有这个 SLA 预设')
-    const session = auth.setup(input)
-    if (input.slaPreset) sla.usePreset(null, input.slaPreset)
-    roster.useDefaultShifts(input.site.serviceMode)
-    return session
-  },
+  'auth/setup': (input) => auth.setup(input),
   'auth/login': (input) => auth.login(input.username, input.password),
   'auth/logout': (_, { actor }) => auth.logout(actor),
   'auth/lock': (_, { actor }) => auth.lock(actor),

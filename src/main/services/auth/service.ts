@@ -8,12 +8,17 @@ import { formatDateTime, parseIso, toSiteIso } from '../../../shared/time/site-t
 import { type AuditService, who } from '../audit/service'
 import type { Clock } from '../clock'
 import type { SiteService } from '../site/service'
+import type { SlaService } from '../faults/sla-service'
+import type { RosterSetup } from '../roster/setup'
+import { presetPolicy } from '../../../shared/faults/sla'
 import { hashPassword, verifyPassword } from './password'
 import { toUserDto, type UserRepository, type UserRow } from './users'
 
 export interface SetupInput {
   site: SiteDto
   admin: { username: string; displayName: string; phone: string; password: string }
+  /** the contract whose SLA levels the site starts with */
+  slaPreset?: string | undefined
 }
 
 const actorOf = (u: UserRow): Actor => ({ id: u.id, username: u.username, displayName: u.display_name, role: u.role })
@@ -35,6 +40,8 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly users: UserRepository,
     private readonly site: SiteService,
+    private readonly sla: SlaService,
+    private readonly rosterSetup: RosterSetup,
   ) {}
 
   private now(): string {
@@ -86,9 +93,12 @@ export class AuthService {
     }
   }
 
+  /** The first run: the site, its lead, and the chosen contract's SLA levels, all or nothing. */
   setup(input: SetupInput): SessionDto {
     const problem = passwordProblem(input.admin.password, input.admin.username)
     if (problem) throw new DomainError('PASSWORD_WEAK', problem)
+    if (input.slaPreset && !presetPolicy(input.slaPreset))
+      throw new DomainError('SLA_PRESET_NOT_FOUND', '没有这个 SLA 预设')
     const hash = hashPassword(input.admin.password)
     this.db.transaction(() => {
       if (this.site.find() || this.users.count() > 0) throw new DomainError('ALREADY_SET_UP', '站点已经初始化过了')
@@ -97,6 +107,8 @@ export class AuthService {
       const by = { id, name: input.admin.displayName }
       this.audit.record(by, 'setup', 'site', 1, null, input.site)
       this.audit.record(by, 'create', 'user', id, null, toUserDto(this.users.byId(id)!))
+      if (input.slaPreset) this.sla.usePreset(null, input.slaPreset)
+      this.rosterSetup.useDefaultShifts(input.site.serviceMode)
     })()
     return this.status()
   }

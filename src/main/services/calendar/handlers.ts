@@ -1,13 +1,8 @@
-import type { faultContract } from '../../../shared/faults/contract'
+import type { calendarContract } from '../../../shared/calendar/contract'
 import type { Handlers } from '../../../shared/ipc/kit'
 import type { CalendarService } from './service'
 
-type CalendarChannels = Pick<
-  typeof faultContract,
-  'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours' | 'calendar/importNotice'
->
-
-export const calendarHandlers = (calendar: CalendarService): Handlers<CalendarChannels> => ({
+export const calendarHandlers = (calendar: CalendarService): Handlers<typeof calendarContract> => ({
   'calendar/get': () => calendar.dto(),
   'calendar/saveOverride': (input, { actor }) => calendar.saveOverride(actor, input),
   'calendar/saveWorkingHours': (input, { actor }) => calendar.saveWorkingHours(actor, input.blocks),

@@ -9,7 +9,7 @@ import {
 import { parseHolidayNotice } from '../../../shared/calendar/holiday-notice'
 import { formatBlocks, parseBlocks, ServiceCalendar } from '../../../shared/calendar/service-calendar'
 import { DomainError } from '../../../shared/errors'
-import type { CalendarDto } from '../../../shared/faults/contract'
+import type { CalendarDto } from '../../../shared/calendar/contract'
 import type { Calendars } from '../../../shared/faults/milestones'
 import type { Actor } from '../../../shared/ipc/kit'
 import { toSiteIso } from '../../../shared/time/site-time'

@@ -5,11 +5,7 @@ import type { ReminderService } from './reminders'
 import type { FaultService } from './service'
 import type { SlaService } from './sla-service'
 
-type FaultChannels = typeof reminderContract &
-  Omit<
-    typeof faultContract,
-    'calendar/get' | 'calendar/saveOverride' | 'calendar/saveWorkingHours' | 'calendar/importNotice' | 'fault/exportXlsx'
-  >
+type FaultChannels = typeof reminderContract & Omit<typeof faultContract, 'fault/exportXlsx'>
 
 export const faultHandlers = (
   faults: FaultService,

@@ -48,6 +48,58 @@ export interface FaultRow {
   void_reason: string | null
 }
 
+/** The columns a fault's timeline may change; its number, report and creator never change. */
+const UPDATABLE = [
+  'status',
+  'severity',
+  'level_json',
+  'major',
+  'owner_id',
+  'pauses_stop_clock',
+  'respond_at',
+  'remote_at',
+  'notify_at',
+  'arrive_at',
+  'plan_at',
+  'recovered_at',
+  'analysis_at',
+  'pauses_json',
+  'last_update_at',
+  'breaches',
+  'workaround',
+  'root_cause',
+  'resolution',
+  'analysis',
+  'void_reason',
+  'updated_at',
+] as const
+type Updatable = (typeof UPDATABLE)[number]
+export type FaultChanges = Partial<Pick<FaultRow & { updated_at: string }, Updatable>>
+
+const INSERTED = [
+  'no',
+  'title',
+  'asset_id',
+  'severity',
+  'category',
+  'level_json',
+  'pauses_stop_clock',
+  'status',
+  'reported_at',
+  'reported_by',
+  'report_channel',
+  'symptoms',
+  'impact',
+  'owner_id',
+  'service_log_id',
+  'major',
+  'created_at',
+  'created_by',
+  'updated_at',
+] as const
+type FaultColumns = FaultRow & { created_at: string; created_by: number; updated_at: string }
+export type FaultInsert = Pick<FaultColumns, (typeof INSERTED)[number]>
+
 export const OPEN_STATUSES: FaultStatus[] = ['new', 'in_progress', 'paused', 'recovered']
 
 export function toSummary(r: FaultRow): FaultSummaryDto {
@@ -169,17 +221,20 @@ export class FaultRepository {
     return `GZ-${year}-${String(n).padStart(4, '0')}`
   }
 
-  insert(f: Record<string, unknown>): number {
-    const cols = Object.keys(f)
+  insert(f: FaultInsert): number {
+    const cols = INSERTED
     return Number(
       this.db.prepare(`INSERT INTO fault (${cols.join(', ')}) VALUES (${cols.map((c) => `@${c}`).join(', ')})`).run(f)
         .lastInsertRowid,
     )
   }
 
-  update(id: number, changes: Record<string, unknown>): void {
-    const cols = Object.keys(changes)
+  update(id: number, changes: FaultChanges): void {
+    const cols = Object.keys(changes) as Updatable[]
     if (!cols.length) return
+    // Column names go into the SQL text: only the known ones, whatever the caller's types said.
+    const unknown = cols.find((c) => !(UPDATABLE as readonly string[]).includes(c))
+    if (unknown) throw new Error(`fault.${unknown} is not an updatable column`)
     this.db
       .prepare(`UPDATE fault SET ${cols.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
       .run({ ...changes, id })

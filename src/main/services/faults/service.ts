@@ -4,25 +4,19 @@ import {
   NOTIFY_VIA_LABELS,
   type CreateFaultInput,
   type FaultCategory,
-  FaultClockDto,
-  FaultDto,
-  FaultEventInput,
-  FaultQuery,
-  FaultStatsDto,
-  FaultSummaryDto,
-  PauseDto,
+  type FaultDto,
+  type FaultEventInput,
+  type FaultQuery,
+  type FaultStatsDto,
+  type FaultSummaryDto,
+  type PauseDto,
 } from '../../../shared/faults/contract'
-import { formDef } from '../../../shared/faults/forms'
+import { formDef, majorCloseGaps } from '../../../shared/faults/forms'
+import { clockInput } from '../../../shared/faults/clock'
 import { contractYear } from '../../../shared/faults/contract-year'
-import {
-  computeMilestones,
-  type FaultClockInput,
-  isBreach,
-  isLate,
-  type MilestoneState,
-} from '../../../shared/faults/milestones'
+import { computeMilestones, isBreach, isLate, type MilestoneState } from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS, type SlaLevel } from '../../../shared/faults/sla'
-import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus } from '../../../shared/faults/state'
+import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus, PROGRESS_KINDS } from '../../../shared/faults/state'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { Page } from '../../../shared/paging'
 import { missingNextYear } from '../../../shared/calendar/holidays'
@@ -32,38 +26,17 @@ import { type AuditService, who } from '../audit/service'
 import type { UserRepository } from '../auth/users'
 import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
+import type { RequestRepository } from '../requests/repository'
 import type { ServiceLogRepository } from '../serviceLog/repository'
 import type { SiteService } from '../site/service'
-import { type FaultRepository, type FaultRow, toSummary } from './repository'
+import { type FaultChanges, type FaultRepository, type FaultRow, toSummary } from './repository'
 import { yearCounts } from './stats'
 import type { SlaService } from './sla-service'
 
 const FUTURE_SLACK_MS = 5 * 60 * 1000
-/** Entries that tell the customer where the fault stands (seed 001: updates every 60 / 30 min). */
-const PROGRESS_KINDS: string[] = [
-  'respond',
-  'remote',
-  'arrive',
-  'plan',
-  'action',
-  'progress',
-  'escalate',
-  'escalation_result',
-  'workaround',
-  'resume',
-]
 
-/** The pure clock input from a stored fault: ISO strings become instants. */
-export function clockInput(c: FaultClockDto): FaultClockInput {
-  const ms = (v: string | null | undefined) => (v ? parseIso(v) : null)
-  return {
-    reportedAt: ms(c.reportedAt)!,
-    level: c.level,
-    done: Object.fromEntries(Object.entries(c.done).map(([k, v]) => [k, ms(v)])),
-    pauses: c.pauses.map((p) => ({ from: ms(p.from)!, to: ms(p.to) })),
-    pausesStopClock: c.pausesStopClock,
-  }
-}
+/** A fault to record: from the screen, or from imports and demo data that may leave the category out. */
+type NewFault = Omit<CreateFaultInput, 'category'> & { category?: FaultCategory }
 
 /** The fault log (故障管理): records, the append-only timeline, SLA clocks and the emergency-flow forms. */
 export class FaultService {
@@ -78,6 +51,7 @@ export class FaultService {
     private readonly users: UserRepository,
     private readonly serviceLog: ServiceLogRepository,
     private readonly site: SiteService,
+    private readonly requests: RequestRepository,
   ) {}
 
   milestones(summary: FaultSummaryDto, now = this.clock.now()): MilestoneState[] {
@@ -139,67 +113,79 @@ export class FaultService {
     return ms
   }
 
-  /** `category` may be left out by internal callers (imports, demo data): it is then 其他. */
-  create(actor: Actor, input: Omit<CreateFaultInput, 'category'> & { category?: FaultCategory }): FaultDto {
+  /**
+   * A repeated `requestId` returns the fault the first call recorded: one fault, one number.
+   * `category` may be left out by internal callers (imports, demo data): it is then 其他.
+   */
+  create(actor: Actor, input: NewFault): FaultDto {
     return this.db.transaction(() => {
-      this.notFuture(input.reportedAt, '报告时间')
-      const level = this.level(input.severity)
-      if (input.assetId !== null) {
-        const asset = this.assets.get(input.assetId)
-        if (!asset) throw new DomainError('ASSET_NOT_FOUND', '所选的运维对象不存在')
-        if (asset.status === 'retired') throw new DomainError('ASSET_RETIRED', `运维对象“${asset.name}”已停用`)
-      }
-      const ownerId = input.ownerId ?? actor.id
-      const owner = this.users.byId(ownerId)
-      if (!owner || owner.active !== 1 || owner.role === 'reviewer')
-        throw new DomainError('OWNER_INVALID', '负责人必须是在用的工程师或负责人账号')
-      if (input.serviceLogId !== undefined) {
-        const entry = this.serviceLog.get(input.serviceLogId)
-        if (!entry || entry.voided) throw new DomainError('SERVICE_LOG_NOT_FOUND', '关联的运维记录不存在或已作废')
-        const linked = this.db
-          .prepare("SELECT no FROM fault WHERE service_log_id = ? AND status != 'voided'")
-          .pluck()
-          .get(input.serviceLogId) as string | undefined
-        if (linked) throw new DomainError('SERVICE_LOG_LINKED', `这条运维记录已转为故障 ${linked}`)
-      }
       const now = toSiteIso(this.clock.now())
-      const no = this.repo.nextNo(input.reportedAt.slice(0, 4))
-      const id = this.repo.insert({
-        no,
-        title: input.title,
-        asset_id: input.assetId,
-        severity: level.code,
-        category: input.category ?? 'other',
-        level_json: JSON.stringify(level),
-        pauses_stop_clock: level.pausesStopClock ? 1 : 0,
-        status: 'new',
-        reported_at: input.reportedAt,
-        reported_by: input.reportedBy,
-        report_channel: input.reportChannel,
-        symptoms: input.symptoms,
-        impact: input.impact,
-        owner_id: ownerId,
-        service_log_id: input.serviceLogId ?? null,
-        major: level.major ? 1 : 0,
-        created_at: now,
-        created_by: actor.id,
-        updated_at: now,
+      let fresh = false
+      const id = this.requests.once(input.requestId, 'fault/create', actor.id, now, () => {
+        fresh = true
+        return this.insert(actor, input, now)
       })
-      this.repo.addEvent({
-        faultId: id,
-        at: input.reportedAt,
-        kind: 'created',
-        actorId: actor.id,
-        actorName: actor.displayName,
-        text: input.symptoms,
-        data: { severity: level.code },
-        recordedAt: now,
-      })
-      this.repo.index(this.row(id))
       const after = this.get(id)
-      this.audit.record(who(actor), 'create', 'fault', id, null, auditView(after))
+      if (fresh) this.audit.record(who(actor), 'create', 'fault', id, null, auditView(after))
       return after
     })()
+  }
+
+  private insert(actor: Actor, input: NewFault, now: string): number {
+    this.notFuture(input.reportedAt, '报告时间')
+    const level = this.level(input.severity)
+    if (input.assetId !== null) {
+      const asset = this.assets.get(input.assetId)
+      if (!asset) throw new DomainError('ASSET_NOT_FOUND', '所选的运维对象不存在')
+      if (asset.status === 'retired') throw new DomainError('ASSET_RETIRED', `运维对象“${asset.name}”已停用`)
+    }
+    const ownerId = input.ownerId ?? actor.id
+    const owner = this.users.byId(ownerId)
+    if (!owner || owner.active !== 1 || owner.role === 'reviewer')
+      throw new DomainError('OWNER_INVALID', '负责人必须是在用的工程师或负责人账号')
+    if (input.serviceLogId !== undefined) {
+      const entry = this.serviceLog.get(input.serviceLogId)
+      if (!entry || entry.voided) throw new DomainError('SERVICE_LOG_NOT_FOUND', '关联的运维记录不存在或已作废')
+      const linked = this.db
+        .prepare("SELECT no FROM fault WHERE service_log_id = ? AND status != 'voided'")
+        .pluck()
+        .get(input.serviceLogId) as string | undefined
+      if (linked) throw new DomainError('SERVICE_LOG_LINKED', `这条运维记录已转为故障 ${linked}`)
+    }
+    const no = this.repo.nextNo(input.reportedAt.slice(0, 4))
+    const id = this.repo.insert({
+      no,
+      title: input.title,
+      asset_id: input.assetId,
+      severity: level.code,
+      category: input.category ?? 'other',
+      level_json: JSON.stringify(level),
+      pauses_stop_clock: level.pausesStopClock ? 1 : 0,
+      status: 'new',
+      reported_at: input.reportedAt,
+      reported_by: input.reportedBy,
+      report_channel: input.reportChannel,
+      symptoms: input.symptoms,
+      impact: input.impact,
+      owner_id: ownerId,
+      service_log_id: input.serviceLogId ?? null,
+      major: level.major ? 1 : 0,
+      created_at: now,
+      created_by: actor.id,
+      updated_at: now,
+    })
+    this.repo.addEvent({
+      faultId: id,
+      at: input.reportedAt,
+      kind: 'created',
+      actorId: actor.id,
+      actorName: actor.displayName,
+      text: input.symptoms,
+      data: { severity: level.code },
+      recordedAt: now,
+    })
+    this.repo.index(this.row(id))
+    return id
   }
 
   addEvent(actor: Actor, e: FaultEventInput): FaultDto {
@@ -215,7 +201,7 @@ export class FaultService {
       }
       const at = this.notFuture(e.at, '时间')
       if (at < parseIso(r.reported_at)!) throw new DomainError('TIME_BEFORE_REPORT', '时间不能早于故障报告时间')
-      const changes: Record<string, unknown> = { status }
+      const changes: FaultChanges = { status }
       const data: Record<string, unknown> = {}
       const pauses = JSON.parse(r.pauses_json) as PauseDto[]
       const need = (what: string) => {
@@ -317,6 +303,7 @@ export class FaultService {
           break
         case 'analysis':
           need('故障分析处理记录')
+          this.checkMajorClose(actor, r, e)
           if (at < parseIso(r.recovered_at!)!)
             throw new DomainError('TIME_BEFORE_RECOVERY', '分析记录时间不能早于恢复时间')
           changes.analysis = e.text
@@ -337,7 +324,7 @@ export class FaultService {
         default:
           break
       }
-      if (PROGRESS_KINDS.includes(e.kind) && (!r.last_update_at || e.at > r.last_update_at))
+      if ((PROGRESS_KINDS as readonly string[]).includes(e.kind) && (!r.last_update_at || e.at > r.last_update_at))
         changes.last_update_at = e.at
       changes.updated_at = toSiteIso(this.clock.now())
       this.repo.update(r.id, changes)
@@ -356,6 +343,31 @@ export class FaultService {
       this.audit.record(who(actor), `event.${e.kind}`, 'fault', r.id, auditView(before), auditView(after))
       return after
     })()
+  }
+
+  /**
+   * A major fault closes with its cause and emergency forms, or with the reason
+   * they are missing written into the timeline (seed 003 §3.2.12.5).
+   */
+  private checkMajorClose(actor: Actor, r: FaultRow, e: FaultEventInput): void {
+    if (r.major !== 1) return
+    const gaps = majorCloseGaps(r.root_cause, this.repo.forms(r.id))
+    if (!gaps.length) return
+    if (!e.closeReason?.trim())
+      throw new DomainError(
+        'MAJOR_CLOSE_INCOMPLETE',
+        `重大故障关闭前请补全：${gaps.join('、')}；确实无法补全的，请填写原因`,
+      )
+    this.repo.addEvent({
+      faultId: r.id,
+      at: e.at,
+      kind: 'note',
+      actorId: actor.id,
+      actorName: actor.displayName,
+      text: `未补全即关闭（缺：${gaps.join('、')}）。原因：${e.closeReason.trim()}`,
+      data: { missing: gaps, reason: e.closeReason.trim() },
+      recordedAt: toSiteIso(this.clock.now()),
+    })
   }
 
   saveForm(actor: Actor, faultId: number, kind: string, data: Record<string, string>): FaultDto {

@@ -1,7 +1,6 @@
+import { weekday } from '../../../shared/time/day-format'
 import { formatDateCn } from '../../../shared/time/site-time'
 import type { MonthDto } from '../../../shared/roster/contract'
-
-const WEEK = ['日', '一', '二', '三', '四', '五', '六']
 
 /** The month's 值班表 as .xlsx (A4 landscape when printed from Excel/WPS); exceljs is loaded on demand. */
 export async function rosterWorkbook(m: MonthDto, siteName: string): Promise<Buffer> {
@@ -19,7 +18,7 @@ export async function rosterWorkbook(m: MonthDto, siteName: string): Promise<Buf
     '人员',
     ...m.days.map(
       (d) =>
-        `${Number(d.date.slice(8))}\n${WEEK[new Date(`${d.date}T12:00:00Z`).getUTCDay()]}${d.dayType === 'holiday' ? '\n休' : d.holidayName === '调休上班' ? '\n班' : ''}`,
+        `${Number(d.date.slice(8))}\n${weekday(d.date)}${d.dayType === 'holiday' ? '\n休' : d.holidayName === '调休上班' ? '\n班' : ''}`,
     ),
   ])
   ws.getRow(2).alignment = { wrapText: true, horizontal: 'center', vertical: 'middle' }

@@ -127,8 +127,18 @@ export class RosterRepository {
       .run(date, shiftId, userId, source, now)
   }
 
-  deleteAssignments(where: string, ...params: unknown[]): number {
-    return this.db.prepare(`DELETE FROM roster_assignment WHERE ${where}`).run(...params).changes
+  /** A rotation's cells of one shift in a date range; hand-edited ones only when asked. */
+  deleteShiftCells(shiftId: number, from: string, to: string, includeManual: boolean): number {
+    return this.db
+      .prepare(
+        `DELETE FROM roster_assignment WHERE shift_id = ? AND date >= ? AND date <= ? AND (? OR source = 'rotation')`,
+      )
+      .run(shiftId, from, to, includeManual ? 1 : 0).changes
+  }
+
+  /** One engineer's cells on one day. */
+  deleteCell(date: string, userId: number): number {
+    return this.db.prepare('DELETE FROM roster_assignment WHERE date = ? AND user_id = ?').run(date, userId).changes
   }
 
   moveAssignment(id: number, userId: number): void {

@@ -18,6 +18,8 @@ import type { UserRepository } from '../auth/users'
 import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
 import type { SettingsRepository } from '../settings'
+import type { SiteService } from '../site/service'
+import { rosterWorkbook } from './export'
 import type { RosterRepository } from './repository'
 
 /** The duty roster (值班排班): shifts, rotations, the month with its rule checks, publication and changes. */
@@ -26,11 +28,44 @@ export class RosterService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
+    /**
+     * @deprecated Other services use the methods below (shifts, assignments, …);
+     * this stays readable only until the handover service stops reaching into it.
+     */
     readonly repo: RosterRepository,
     private readonly users: UserRepository,
     private readonly calendar: CalendarService,
     private readonly settings: SettingsRepository,
+    private readonly site: SiteService,
   ) {}
+
+  shifts(): ShiftDto[] {
+    return this.repo.shifts()
+  }
+
+  rotations(): RotationDto[] {
+    return this.repo.rotations()
+  }
+
+  assignments(from: string, to: string): AssignmentDto[] {
+    return this.repo.assignments(from, to)
+  }
+
+  assignment(id: number): AssignmentDto | undefined {
+    return this.repo.assignment(id)
+  }
+
+  /** A swap's move of one duty to another engineer; the swap service checks and audits it. */
+  moveAssignment(id: number, userId: number): void {
+    this.repo.moveAssignment(id, userId)
+  }
+
+  /** The 值班表 as .xlsx; the export is audited like any other release of data. */
+  async exportXlsx(actor: Actor, month: string): Promise<{ fileName: string; base64: string }> {
+    const buf = await rosterWorkbook(this.month(month), this.site.get().customerUnit)
+    this.audit.record(who(actor), 'export', 'roster', month, null, { format: 'xlsx', bytes: buf.length })
+    return { fileName: `${month.replace('-', '年')}月值班表.xlsx`, base64: buf.toString('base64') }
+  }
 
   private now(): string {
     return toSiteIso(this.clock.now())
@@ -165,12 +200,7 @@ export class RosterService {
       const dates = monthDates(month)
       const [first, last] = [dates[0]!, dates.at(-1)!]
       const leaves = this.repo.leaves(first, last)
-      this.repo.deleteAssignments(
-        `shift_id = ? AND date >= ? AND date <= ? ${overwriteManual ? '' : "AND source = 'rotation'"}`,
-        shift.id,
-        first,
-        last,
-      )
+      this.repo.deleteShiftCells(shift.id, first, last, overwriteManual)
       const manualDates = new Set(
         this.repo
           .assignments(first, last)
@@ -209,7 +239,7 @@ export class RosterService {
       if (shiftIds.some((id) => !shifts.some((s) => s.id === id)))
         throw new DomainError('SHIFT_NOT_FOUND', '班次不存在')
       const before = this.repo.assignments(date, date).filter((a) => a.userId === userId)
-      this.repo.deleteAssignments('date = ? AND user_id = ?', date, userId)
+      this.repo.deleteCell(date, userId)
       const now = this.now()
       for (const id of shiftIds) this.repo.insertAssignment(date, id, userId, 'manual', now)
       const name = (ids: number[]) => ids.map((id) => shifts.find((s) => s.id === id)!.name).join('、') || '休'

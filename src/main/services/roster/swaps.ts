@@ -37,7 +37,7 @@ export class SwapService {
   ) {}
 
   list(month: string): SwapDto[] {
-    const shifts = new Map(this.roster.repo.shifts().map((s) => [s.id, s.name]))
+    const shifts = new Map(this.roster.shifts().map((s) => [s.id, s.name]))
     const names = new Map(this.roster.engineers().map((e) => [e.id, e.name]))
     const rows = this.db
       .prepare(
@@ -66,7 +66,7 @@ export class SwapService {
   private check(a: AssignmentDto, toUser: number, other: AssignmentDto | null): void {
     for (const month of new Set([a.date.slice(0, 7), ...(other ? [other.date.slice(0, 7)] : [])])) {
       const dates = monthDates(month)
-      const current = this.roster.repo.assignments(addDays(dates[0]!, -1), dates.at(-1)!)
+      const current = this.roster.assignments(addDays(dates[0]!, -1), dates.at(-1)!)
       const after = current.map((x) =>
         x.id === a.id ? { ...x, userId: toUser } : other && x.id === other.id ? { ...x, userId: a.userId } : x,
       )
@@ -84,13 +84,13 @@ export class SwapService {
     input: { assignmentId: number; toUserId: number; otherAssignmentId?: number | undefined; reason: string },
   ): SwapDto[] {
     return this.db.transaction(() => {
-      const a = this.roster.repo.assignment(input.assignmentId)
+      const a = this.roster.assignment(input.assignmentId)
       if (!a) throw new DomainError('ASSIGNMENT_NOT_FOUND', '这个班次不存在')
       if (a.userId !== actor.id && actor.role !== 'lead') throw new DomainError('FORBIDDEN', '只能申请调换自己的班次')
       if (input.toUserId === a.userId) throw new DomainError('SWAP_SELF', '不能和自己换班')
       if (!this.roster.engineers().some((e) => e.id === input.toUserId))
         throw new DomainError('ENGINEER_INVALID', '对方账号不在用')
-      const other = input.otherAssignmentId ? (this.roster.repo.assignment(input.otherAssignmentId) ?? null) : null
+      const other = input.otherAssignmentId ? (this.roster.assignment(input.otherAssignmentId) ?? null) : null
       if (input.otherAssignmentId && (!other || other.userId !== input.toUserId))
         throw new DomainError('SWAP_OTHER_INVALID', '换回的班次必须是对方的班次')
       this.check(a, input.toUserId, other)
@@ -150,13 +150,13 @@ export class SwapService {
         status = 'cancelled'
       }
       if (status === 'approved') {
-        const a = this.roster.repo.assignment(r.assignment_id)
-        const other = r.other_assignment_id ? (this.roster.repo.assignment(r.other_assignment_id) ?? null) : null
+        const a = this.roster.assignment(r.assignment_id)
+        const other = r.other_assignment_id ? (this.roster.assignment(r.other_assignment_id) ?? null) : null
         if (!a || a.userId !== r.from_user || (r.other_assignment_id && (!other || other.userId !== r.to_user)))
           refuse('值班表已经变动，这个申请不再适用，请重新申请')
         this.check(a!, r.to_user, other)
-        this.roster.repo.moveAssignment(a!.id, r.to_user)
-        if (other) this.roster.repo.moveAssignment(other.id, r.from_user)
+        this.roster.moveAssignment(a!.id, r.to_user)
+        if (other) this.roster.moveAssignment(other.id, r.from_user)
         const names = new Map(this.roster.engineers().map((e) => [e.id, e.name]))
         const what = `换班：${r.date} ${names.get(r.from_user)} → ${names.get(r.to_user)}${other ? `；${other.date} ${names.get(r.to_user)} → ${names.get(r.from_user)}` : ''}`
         for (const month of new Set([r.date.slice(0, 7), ...(other ? [other.date.slice(0, 7)] : [])]))

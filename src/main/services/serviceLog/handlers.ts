@@ -7,9 +7,11 @@ export const serviceLogHandlers = (
 ): Handlers<Omit<typeof serviceLogContract, 'serviceLog/exportXlsx'>> => ({
   'serviceLog/list': (q) => log.list(q),
   'serviceLog/get': ({ id }) => log.get(id),
-  'serviceLog/create': (input, { actor }) => log.create(actor, input),
+  'serviceLog/create': ({ requestId, ...fields }, { actor }) => log.create(actor, fields, requestId),
   'serviceLog/update': ({ id, ...fields }, { actor }) => log.update(actor, id, fields),
   'serviceLog/void': ({ id, reason }, { actor }) => log.void(actor, id, reason),
   'serviceLog/categories': () => log.categories(),
+  'serviceLog/defaults': () => log.defaults(),
+  'serviceLog/saveDefaults': (input, { actor }) => log.saveDefaults(actor, input),
   'serviceLog/saveCategory': (input, { actor }) => log.saveCategory(actor, input),
 })

@@ -2,15 +2,24 @@ import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { Page } from '../../../shared/paging'
-import type { CategoryDto, ServiceLogDto, ServiceLogFields, ServiceLogQuery } from '../../../shared/serviceLog/contract'
+import type {
+  CategoryDto,
+  ServiceLogDefaultsDto,
+  ServiceLogDto,
+  ServiceLogFields,
+  ServiceLogQuery,
+} from '../../../shared/serviceLog/contract'
 import { parseIso, toSiteIso } from '../../../shared/time/site-time'
 import type { AssetRepository } from '../assets/repository'
 import { type AuditService, who } from '../audit/service'
 import type { Clock } from '../clock'
+import type { RequestRepository } from '../requests/repository'
+import type { SettingsRepository } from '../settings'
 import type { ServiceLogRepository } from './repository'
 
 /** A few minutes of slack: the duty-room PC clock and a hand-typed time rarely agree to the second. */
 const FUTURE_SLACK_MS = 5 * 60 * 1000
+const DEFAULTS_KEY = 'serviceLog.defaults'
 
 /** The service log (运维记录): the raw material of the monthly statistics. */
 export class ServiceLogService {
@@ -20,6 +29,8 @@ export class ServiceLogService {
     private readonly audit: AuditService,
     private readonly repo: ServiceLogRepository,
     private readonly assets: AssetRepository,
+    private readonly requests: RequestRepository,
+    private readonly settings: SettingsRepository,
   ) {}
 
   list(q: ServiceLogQuery): Page<ServiceLogDto> {
@@ -49,12 +60,18 @@ export class ServiceLogService {
     }
   }
 
-  create(actor: Actor, f: ServiceLogFields): ServiceLogDto {
+  /** A repeated `requestId` returns the entry the first call recorded and writes nothing. */
+  create(actor: Actor, f: ServiceLogFields, requestId?: string): ServiceLogDto {
     return this.db.transaction(() => {
-      this.check(f)
-      const id = this.repo.insert(f, actor.id, actor.id, toSiteIso(this.clock.now()))
+      const now = toSiteIso(this.clock.now())
+      let fresh = false
+      const id = this.requests.once(requestId, 'serviceLog/create', actor.id, now, () => {
+        this.check(f)
+        fresh = true
+        return this.repo.insert(f, actor.id, actor.id, now)
+      })
       const after = this.get(id)
-      this.audit.record(who(actor), 'create', 'serviceLog', id, null, after)
+      if (fresh) this.audit.record(who(actor), 'create', 'serviceLog', id, null, after)
       return after
     })()
   }
@@ -105,6 +122,21 @@ export class ServiceLogService {
         { ownerId: before.ownerId },
         { ownerId: toUserId, handoverId },
       )
+    })()
+  }
+
+  /** Quick entry's defaults; 已完成 until the lead chooses otherwise. */
+  defaults(): ServiceLogDefaultsDto {
+    return { status: 'done', ...this.settings.find<ServiceLogDefaultsDto>(DEFAULTS_KEY) }
+  }
+
+  saveDefaults(actor: Actor, d: ServiceLogDefaultsDto): ServiceLogDefaultsDto {
+    return this.db.transaction(() => {
+      const before = this.defaults()
+      this.settings.put(DEFAULTS_KEY, d, toSiteIso(this.clock.now()))
+      const after = this.defaults()
+      this.audit.record(who(actor), 'update', 'setting', DEFAULTS_KEY, before, after)
+      return after
     })()
   }
 
