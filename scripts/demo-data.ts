@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../src/main/db/connection'
+import { fileSealKey, sealKeyPathFor } from '../src/main/security/seal-key'
 import { buildServices } from '../src/main/services'
 import type { AssetKind } from '../src/shared/assets/contract'
 import type { Actor } from '../src/shared/ipc/kit'
@@ -124,7 +125,7 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
       return this.ms
     },
   }
-  const s = buildServices(db, clock)
+  const s = buildServices(db, clock, fileSealKey(sealKeyPathFor(dataDir)))
   const random = rng(20261123)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
   let entries = 0

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, protocol } from 'electron'
+import { app, BrowserWindow, dialog, protocol, safeStorage } from 'electron'
 import { isDomainError } from '../shared/errors'
 import { openDatabase } from './db/connection'
 import { createDispatcher } from './ipc/dispatcher'
@@ -15,6 +15,7 @@ import {
   resolveDataDir,
   secureWebPreferences,
 } from './security/policy'
+import { osProtectedSealKey } from './security/seal-key'
 import { buildServices } from './services'
 import { systemClock } from './services/clock'
 
@@ -60,14 +61,17 @@ app.whenReady().then(() => {
   mkdirSync(dataDir, { recursive: true })
   let db
   try {
-    db = openDatabase(join(dataDir, 'duty-console.sqlite3'))
+    db = openDatabase(join(dataDir, 'duty-console.sqlite3'), { strictChecksums: !app.isPackaged })
   } catch (e) {
     dialog.showErrorBox('无法打开数据文件', isDomainError(e) ? e.message : String(e))
     app.exit(1)
     return
   }
-  const services = buildServices(db, systemClock)
-  hardenSession(devServerUrl)
+  // The audit head's seal key, encrypted by the operating system for this user.
+  const services = buildServices(db, systemClock, osProtectedSealKey(join(dataDir, 'audit-seal.key'), safeStorage))
+  services.integrity.prepare()
+  void services.integrity.checkInBackground()
+  hardenSession(devServerUrl, !app.isPackaged)
   serveBundle()
   registerIpc(createDispatcher(services), devServerUrl)
   createWindow()

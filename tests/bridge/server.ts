@@ -6,6 +6,7 @@ import { build } from 'esbuild'
 import { openDatabase } from '../../src/main/db/connection'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { mimeType, resolveBundlePath } from '../../src/main/security/policy'
+import { fileSealKey, sealKeyPathFor } from '../../src/main/security/seal-key'
 import { buildServices } from '../../src/main/services'
 import { systemClock } from '../../src/main/services/clock'
 
@@ -43,8 +44,10 @@ export async function startBridge(opts: { dataDir: string; port?: number; render
     throw new Error(`没有找到构建好的界面（${rendererDir}/index.html），请先运行 npm run build`)
   }
   mkdirSync(opts.dataDir, { recursive: true })
-  const db = openDatabase(join(opts.dataDir, 'duty-console.sqlite3'))
-  const services = buildServices(db, systemClock)
+  const db = openDatabase(join(opts.dataDir, 'duty-console.sqlite3'), { strictChecksums: true })
+  const services = buildServices(db, systemClock, fileSealKey(sealKeyPathFor(opts.dataDir)))
+  services.integrity.prepare()
+  void services.integrity.checkInBackground()
   const dispatch = createDispatcher(services)
   const client = await clientScript()
 
@@ -54,10 +57,14 @@ export async function startBridge(opts: { dataDir: string; port?: number; render
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
       req.on('end', async () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-          channel: string
-          payload: unknown
-          hasPayload: boolean
+        let body: { channel: string; payload: unknown; hasPayload: boolean }
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body
+          if (typeof body?.channel !== 'string') throw new TypeError('no channel')
+        } catch {
+          res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' })
+          res.end(JSON.stringify({ ok: false, code: 'INVALID_INPUT', message: '请求不是有效的 JSON' }))
+          return
         }
         const envelope = await dispatch(body.channel, body.hasPayload ? body.payload : undefined)
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })

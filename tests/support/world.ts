@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/main/db/connection'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
+import { fileSealKey } from '../../src/main/security/seal-key'
 import { buildServices } from '../../src/main/services'
 import type { Api } from '../../src/shared/ipc/contract'
 import { buildApi } from '../../src/shared/ipc/api'
@@ -33,14 +34,17 @@ export function tempDir(): string {
 export function makeWorld(startIso = '2026-11-23T09:00:00+08:00') {
   const dir = tempDir()
   const file = join(dir, 'duty-console.sqlite3')
-  const db = openDatabase(file)
+  const db = openDatabase(file, { strictChecksums: true })
   const clock = new FakeClock(parseIso(startIso)!)
-  const services = buildServices(db, clock)
+  // The seal key lives outside the data folder, as in the preview.
+  const keyDir = tempDir()
+  const services = buildServices(db, clock, fileSealKey(join(keyDir, 'seal.key')))
   const dispatch = createDispatcher(services, () => {})
   const api = buildApi(CHANNELS, dispatch) as unknown as Api
   return {
     dir,
     file,
+    keyDir,
     db,
     clock,
     services,
@@ -49,6 +53,7 @@ export function makeWorld(startIso = '2026-11-23T09:00:00+08:00') {
     close() {
       db.close()
       rmSync(dir, { recursive: true, force: true })
+      rmSync(keyDir, { recursive: true, force: true })
     },
   }
 }

@@ -5,7 +5,10 @@ import { assetHandlers } from './assets/handlers'
 import { AssetRepository } from './assets/repository'
 import { AssetService } from './assets/service'
 import { auditHandlers } from './audit/handlers'
+import { AuditIntegrity } from './audit/integrity'
+import { SigningKeys } from './audit/keys'
 import { AuditService } from './audit/service'
+import { ephemeralSealKey, type SealKey } from '../security/seal-key'
 import { AccountService } from './auth/accounts'
 import { accountHandlers, authHandlers } from './auth/handlers'
 import { AuthService } from './auth/service'
@@ -35,12 +38,14 @@ import { siteHandlers } from './site/handlers'
 import { SiteService } from './site/service'
 
 /** Builds every service over one database and clock; used by the app, the test bridge and the tests. */
-export function buildServices(db: Db, clock: Clock) {
-  const audit = new AuditService(db, clock)
+export function buildServices(db: Db, clock: Clock, sealKey: SealKey = ephemeralSealKey()) {
+  const audit = new AuditService(db, clock, sealKey)
+  const keys = new SigningKeys(db, clock, audit)
+  const integrity = new AuditIntegrity(db, clock, audit, keys)
   const users = new UserRepository(db)
   const site = new SiteService(db, clock, audit)
-  const auth = new AuthService(db, clock, audit, users, site)
-  const accounts = new AccountService(db, clock, audit, users)
+  const auth = new AuthService(db, clock, audit, users, site, keys)
+  const accounts = new AccountService(db, clock, audit, users, keys)
   const assetRepo = new AssetRepository(db)
   const assets = new AssetService(db, clock, audit, assetRepo)
   const serviceLogRepo = new ServiceLogRepository(db)
@@ -68,7 +73,7 @@ export function buildServices(db: Db, clock: Clock) {
     new FaultCollector(faults),
     new ServiceLogCollector(db, audit),
     notifications,
-  ])
+  ], integrity)
 
   const handoverHistory = new HandoverHistory(db, clock, handovers, roster.repo)
   const handlers: Handlers<Contract> = {
@@ -77,7 +82,7 @@ export function buildServices(db: Db, clock: Clock) {
     ...siteHandlers(site),
     ...assetHandlers(assets),
     ...serviceLogHandlers(serviceLog),
-    ...auditHandlers(audit),
+    ...auditHandlers(audit, integrity),
     ...dashboardHandlers(dashboard),
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla),
@@ -88,6 +93,8 @@ export function buildServices(db: Db, clock: Clock) {
     db,
     clock,
     audit,
+    integrity,
+    keys,
     site,
     auth,
     accounts,

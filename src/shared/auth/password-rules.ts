@@ -12,3 +12,5 @@ export function passwordProblem(password: string, username?: string): string | n
 
 export const MAX_FAILED_LOGINS = 5
 export const LOCKOUT_MINUTES = 15
+/** Wrong passwords further apart than this start the count again. */
+export const FAILURE_WINDOW_MINUTES = 30

@@ -3,6 +3,17 @@ import { foundation } from './2026-11-23-01-foundation'
 import { faults } from './2026-11-24-01-faults'
 import { handover } from './2026-11-24-03-handover'
 import { roster } from './2026-11-24-02-roster'
+import { auditProof } from './2026-11-25-61-audit-proof'
+import { loginFailureWindow } from './2026-11-25-62-login-failure-window'
+import { notificationLogRepair } from './2026-11-25-63-notification-log-repair'
 
 /** In order. Append only: a released migration is never edited or reordered. */
-export const migrations: Migration[] = [foundation, faults, roster, handover]
+export const migrations: Migration[] = [
+  foundation,
+  faults,
+  roster,
+  handover,
+  auditProof,
+  loginFailureWindow,
+  notificationLogRepair,
+]

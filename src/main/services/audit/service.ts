@@ -3,8 +3,9 @@ import type { AuditEntryDto } from '../../../shared/audit/contract'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { Page } from '../../../shared/paging'
 import { dayStartIso, addDays, toSiteIso } from '../../../shared/time/site-time'
+import type { SealKey } from '../../security/seal-key'
 import type { Clock } from '../clock'
-import { type ChainCheck, type ChainedRow, GENESIS_HASH, rowHash, verifyRows } from './chain'
+import { type ChainedRow, GENESIS_HASH, rowHash } from './chain'
 
 export interface AuditWho {
   id: number | null
@@ -32,7 +33,22 @@ export class AuditService {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly sealKey: SealKey,
   ) {}
+
+  /** The MAC over the head; the key lives outside the database. */
+  sealMac(seq: number, hash: string): string {
+    return this.sealKey.mac(`audit-seal/v1|${seq}|${hash}`)
+  }
+
+  checkpointMac(seq: number, hash: string): string {
+    return this.sealKey.mac(`audit-verified/v1|${seq}|${hash}`)
+  }
+
+  /** Moves the seal to the new head; only UPDATE, so a removed seal stays missing for the verifier. */
+  private reseal(seq: number, hash: string): void {
+    this.db.prepare('UPDATE audit_seal SET seq = ?, hash = ?, mac = ? WHERE id = 1').run(seq, hash, this.sealMac(seq, hash))
+  }
 
   record(
     by: AuditWho,
@@ -58,18 +74,17 @@ export class AuditService {
       result,
       prev_hash: head?.hash ?? GENESIS_HASH,
     }
-    this.db
-      .prepare(
-        `INSERT INTO audit_log (seq, at, user_id, user_name, action, entity, entity_id, before_json, after_json, result, prev_hash, hash)
-         VALUES (@seq, @at, @user_id, @user_name, @action, @entity, @entity_id, @before_json, @after_json, @result, @prev_hash, @hash)`,
-      )
-      .run({ ...row, hash: rowHash(row) })
+    const hash = rowHash(row)
+    this.db.transaction(() => {
+      this.db
+        .prepare(
+          `INSERT INTO audit_log (seq, at, user_id, user_name, action, entity, entity_id, before_json, after_json, result, prev_hash, hash)
+           VALUES (@seq, @at, @user_id, @user_name, @action, @entity, @entity_id, @before_json, @after_json, @result, @prev_hash, @hash)`,
+        )
+        .run({ ...row, hash })
+      this.reseal(row.seq, hash)
+    })()
     return row.seq
-  }
-
-  verify(): ChainCheck {
-    const rows = this.db.prepare('SELECT * FROM audit_log ORDER BY rowid').iterate() as IterableIterator<ChainedRow>
-    return verifyRows(rows)
   }
 
   head(): { seq: number; hash: string } {

@@ -1,12 +1,19 @@
 import type { Db } from '../../db/connection'
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, passwordProblem } from '../../../shared/auth/password-rules'
+import {
+  FAILURE_WINDOW_MINUTES,
+  LOCKOUT_MINUTES,
+  MAX_FAILED_LOGINS,
+  passwordProblem,
+} from '../../../shared/auth/password-rules'
 import type { SessionDto, UserDto } from '../../../shared/auth/contract'
 import { DomainError } from '../../../shared/errors'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { SiteDto } from '../../../shared/site/contract'
 import { formatDateTime, parseIso, toSiteIso } from '../../../shared/time/site-time'
 import { type AuditService, who } from '../audit/service'
+import type { SigningKeys } from '../audit/keys'
 import type { Clock } from '../clock'
+import { LoginThrottle, unknownUserMarker } from './throttle'
 import type { SiteService } from '../site/service'
 import { hashPassword, verifyPassword } from './password'
 import { toUserDto, type UserRepository, type UserRow } from './users'
@@ -26,6 +33,7 @@ const actorOf = (u: UserRow): Actor => ({ id: u.id, username: u.username, displa
 export class AuthService {
   private userId: number | null = null
   private locked = false
+  private readonly throttle = new LoginThrottle()
 
   constructor(
     private readonly db: Db,
@@ -33,6 +41,7 @@ export class AuthService {
     private readonly audit: AuditService,
     private readonly users: UserRepository,
     private readonly site: SiteService,
+    private readonly keys?: SigningKeys,
   ) {}
 
   private now(): string {
@@ -76,21 +85,36 @@ export class AuthService {
       const by = { id, name: input.admin.displayName }
       this.audit.record(by, 'setup', 'site', 1, null, input.site)
       this.audit.record(by, 'create', 'user', id, null, toUserDto(this.users.byId(id)!))
+      this.keys?.create(id, input.admin.password, by, 'create')
     })()
     return this.status()
   }
 
   login(username: string, password: string): SessionDto {
+    this.throttle.check(this.clock.now())
+    try {
+      const session = this.tryLogin(username, password)
+      this.throttle.succeeded()
+      return session
+    } catch (e) {
+      this.throttle.failed(this.clock.now())
+      throw e
+    }
+  }
+
+  private tryLogin(username: string, password: string): SessionDto {
     const user = this.users.byUsername(username)
     if (!user) {
+      // Never the text as typed: it may be a password typed into the wrong field.
+      const marker = unknownUserMarker(username)
       this.db.transaction(() =>
         this.audit.record(
-          { id: null, name: username },
+          { id: null, name: '（未知用户名）' },
           'login.failed',
           'session',
           null,
           null,
-          { reason: 'unknown user' },
+          { reason: 'unknown user', usernameHash: marker },
           'denied',
         ),
       )()
@@ -111,9 +135,11 @@ export class AuthService {
       throw new DomainError('ACCOUNT_DISABLED', '该账号已停用，请联系负责人')
     }
     this.checkPassword(user.id, password)
-    this.db.transaction(() =>
-      this.audit.record({ id: user.id, name: user.display_name }, 'login', 'session', user.id, null, null),
-    )()
+    this.db.transaction(() => {
+      const by = { id: user.id, name: user.display_name }
+      this.audit.record(by, 'login', 'session', user.id, null, null)
+      this.keys?.ensure(user.id, password, by)
+    })()
     this.userId = user.id
     this.locked = false
     return this.status()
@@ -144,11 +170,14 @@ export class AuthService {
       if (user.failed_count > 0 || user.locked_until) this.users.setFailures(user.id, 0, null)
       return
     }
-    const failures = (lockedUntil !== null ? 0 : user.failed_count) + 1
+    // Failures count within a window: four wrong passwords and a fifth a month later do not lock.
+    const lastFailed = user.last_failed_at ? parseIso(user.last_failed_at) : null
+    const recent = lastFailed !== null && nowMs - lastFailed <= FAILURE_WINDOW_MINUTES * 60000
+    const failures = (lockedUntil !== null || !recent ? 0 : user.failed_count) + 1
     const lockNow = failures >= MAX_FAILED_LOGINS
     const until = lockNow ? toSiteIso(nowMs + LOCKOUT_MINUTES * 60000) : null
     this.db.transaction(() => {
-      this.users.setFailures(user.id, lockNow ? 0 : failures, until)
+      this.users.setFailures(user.id, lockNow ? 0 : failures, until, toSiteIso(nowMs))
       this.audit.record(by, 'login.failed', 'session', user.id, null, { failures, lockedUntil: until }, 'denied')
     })()
     if (lockNow) {
@@ -203,6 +232,7 @@ export class AuthService {
     this.db.transaction(() => {
       this.users.setPassword(actor.id, hash, this.now())
       this.audit.record(who(actor), 'password.change', 'user', actor.id, null, null)
+      this.keys?.rewrap(actor.id, oldPassword, newPassword, who(actor))
     })()
     return this.status()
   }

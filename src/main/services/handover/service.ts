@@ -12,6 +12,7 @@ import { type AuditService, who } from '../audit/service'
 import type { AuthService } from '../auth/service'
 import type { UserRepository } from '../auth/users'
 import type { Clock } from '../clock'
+import type { AuditIntegrity } from '../audit/integrity'
 import type { RosterService } from '../roster/service'
 import type { HandoverCollector } from './collectors'
 
@@ -56,6 +57,7 @@ export class HandoverService {
     private readonly users: UserRepository,
     private readonly roster: RosterService,
     private readonly collectors: HandoverCollector[],
+    private readonly anchors?: Pick<AuditIntegrity, 'signHandoverAnchor'>,
   ) {}
 
   private now(): string {
@@ -343,6 +345,7 @@ export class HandoverService {
           "UPDATE handover SET status = 'accepted', accepted_at = ?, incoming_remarks = ?, anchor_seq = ?, anchor_hash = ? WHERE id = ?",
         )
         .run(at, remarks, head.seq, head.hash, r.id)
+      this.anchors?.signHandoverAnchor(r.id, incoming.id, password, incoming.display_name)
       return this.get(r.id)
     })()
     this.auth.switchTo(incoming.id)

@@ -1,0 +1,15 @@
+/**
+ * SHA-256 of each migration's source file (LF line ends) as released. Stored with
+ * every applied migration; a test fails, and a development build refuses to open,
+ * when an applied migration's text changed. Add a line for each new migration;
+ * never change a line.
+ */
+export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
+  '2026-11-23-01-foundation': 'e410e8d6b3674c6a4a7d682076d3963efd48cc5d1859bc6460a00b6987707474',
+  '2026-11-24-01-faults': '61367644b18316db48811bbbf4d7bb25b73a06e01fc7c0d0d91b6367388c2e43',
+  '2026-11-24-02-roster': '58c3ee17dafb6b9618210459a5d8e9bef34a3f15514086ca82c592f2a6dacf28',
+  '2026-11-24-03-handover': '7e9e14950b0b770f3582923be9eb50d63cf58d229125d25a5f5d2a3cead5eddb',
+  '2026-11-25-61-audit-proof': 'x',
+  '2026-11-25-62-login-failure-window': 'x',
+  '2026-11-25-63-notification-log-repair': 'x',
+}
