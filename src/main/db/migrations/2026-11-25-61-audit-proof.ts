@@ -47,6 +47,8 @@ export const auditProof: Migration = {
         seq INTEGER,
         hash TEXT,
         mac TEXT,
+        -- set (and sealed) when a write found the head not matching its seal: stays for good
+        broken TEXT,
         verified_seq INTEGER,
         verified_hash TEXT,
         verified_mac TEXT

@@ -24,6 +24,7 @@ interface SealRow {
   seq: number | null
   hash: string | null
   mac: string | null
+  broken: string | null
   verified_seq: number | null
   verified_hash: string | null
   verified_mac: string | null
@@ -73,13 +74,15 @@ export class AuditIntegrity {
   /** On open: put back missing guards (audited), seal a database that has never been sealed. */
   prepare(): string[] {
     const missing = missingTriggers(this.db)
+    const system = { id: null, name: '（系统）' }
     this.db.transaction(() => {
+      const seal = this.sealRow()
+      if (seal && seal.mac === null && this.audit.head().seq > 0)
+        this.audit.record(system, 'seal.init', 'audit', null, null, null)
       if (missing.length) {
         restoreTriggers(this.db, missing)
-        this.audit.record({ id: null, name: '（系统）' }, 'triggers.restored', 'audit', null, null, { missing })
+        this.audit.record(system, 'triggers.restored', 'audit', null, null, { missing })
       }
-      const seal = this.sealRow()
-      if (seal && seal.mac === null) this.audit.record({ id: null, name: '（系统）' }, 'seal.init', 'audit', null, null, null)
     })()
     return missing
   }
@@ -241,23 +244,28 @@ export class AuditIntegrity {
 
   private sealProblems(head: { seq: number; hash: string }): ChainProblemDto[] {
     const s = this.sealRow()
-    const p = (seq: number | null, message: string): ChainProblemDto[] => [{ kind: 'seal', seq, handoverId: null, message }]
-    if (!s) return p(null, '链头封条缺失：审计数据被人为改动')
-    if (s.mac === null) return head.seq === 0 ? [] : p(null, '链头尚未封存')
-    if (s.seq === null || s.hash === null || this.audit.sealMac(s.seq, s.hash) !== s.mac)
-      return p(s.seq, '链头封条无效：封条被改动，或数据文件来自另一台电脑/另一个系统用户')
-    if (head.seq < s.seq)
-      return p(head.seq + 1, `链头被截断：封条记录到第 ${s.seq} 条，现在只到第 ${head.seq} 条，其后的记录被删除`)
-    if (head.seq > s.seq) return p(s.seq + 1, `第 ${s.seq + 1}–${head.seq} 条记录不是本程序写入的（封条只到第 ${s.seq} 条）`)
-    if (head.hash !== s.hash) return p(head.seq, `第 ${head.seq} 条（链头）与封条不符：链被改写后重新计算过哈希`)
+    const out: ChainProblemDto[] = []
+    const p = (seq: number | null, message: string) => out.push({ kind: 'seal', seq, handoverId: null, message })
+    if (!s) p(null, '链头封条缺失：审计数据被人为改动')
+    else if (s.mac === null) {
+      if (head.seq > 0) p(null, '链头尚未封存')
+    } else if (s.seq === null || s.hash === null || this.audit.sealMac(s.seq, s.hash, s.broken) !== s.mac) {
+      p(s.seq, '链头封条无效：封条被改动，或数据文件来自另一台电脑/另一个系统用户')
+    } else {
+      if (s.broken) p(null, `${s.broken}：此前审计数据在程序之外被改动过`)
+      if (head.seq < s.seq)
+        p(head.seq + 1, `链头被截断：封条记录到第 ${s.seq} 条，现在只到第 ${head.seq} 条，其后的记录被删除`)
+      else if (head.seq > s.seq) p(s.seq + 1, `第 ${s.seq + 1}–${head.seq} 条记录不是本程序写入的（封条只到第 ${s.seq} 条）`)
+      else if (head.hash !== s.hash) p(head.seq, `第 ${head.seq} 条（链头）与封条不符：链被改写后重新计算过哈希`)
+    }
     const reinit = this.db
       .prepare(
         "SELECT s.seq FROM audit_log s WHERE s.action = 'seal.init' AND EXISTS (SELECT 1 FROM audit_log k WHERE k.action = 'key.create' AND k.seq < s.seq) LIMIT 1",
       )
       .pluck()
       .get() as number | undefined
-    if (reinit !== undefined) return p(reinit, `第 ${reinit} 条：链头封条曾被清空后重建`)
-    return []
+    if (reinit !== undefined) p(reinit, `第 ${reinit} 条：链头封条曾被清空后重建`)
+    return out
   }
 
   private triggerProblems(): ChainProblemDto[] {

@@ -36,18 +36,40 @@ export class AuditService {
     private readonly sealKey: SealKey,
   ) {}
 
-  /** The MAC over the head; the key lives outside the database. */
-  sealMac(seq: number, hash: string): string {
-    return this.sealKey.mac(`audit-seal/v1|${seq}|${hash}`)
+  /** The MAC over the head (and any break found on the way); the key lives outside the database. */
+  sealMac(seq: number, hash: string, broken: string | null): string {
+    return this.sealKey.mac(`audit-seal/v1|${seq}|${hash}|${broken ?? ''}`)
   }
 
   checkpointMac(seq: number, hash: string): string {
     return this.sealKey.mac(`audit-verified/v1|${seq}|${hash}`)
   }
 
-  /** Moves the seal to the new head; only UPDATE, so a removed seal stays missing for the verifier. */
-  private reseal(seq: number, hash: string): void {
-    this.db.prepare('UPDATE audit_seal SET seq = ?, hash = ?, mac = ? WHERE id = 1').run(seq, hash, this.sealMac(seq, hash))
+  /**
+   * Moves the seal to the new head. If the seal did not match the head this write
+   * extends (rows were cut, rewritten or appended outside the app), that is kept in
+   * the seal for good, so the next write cannot launder it. Only UPDATE: a removed
+   * seal stays missing for the verifier.
+   */
+  private reseal(prev: { seq: number; hash: string }, seq: number, hash: string): void {
+    const s = this.db.prepare('SELECT seq, hash, mac, broken FROM audit_seal WHERE id = 1').get() as
+      | { seq: number | null; hash: string | null; mac: string | null; broken: string | null }
+      | undefined
+    if (!s) return
+    let broken = s.broken
+    if (s.mac === null && prev.seq > 0) {
+      // Never sealed: right once, when a chain from before signing keys existed is first opened.
+      const keyed = this.db.prepare("SELECT 1 FROM audit_log WHERE action = 'key.create' LIMIT 1").get()
+      if (keyed) broken ??= `第 ${seq} 条写入时发现链头封条被清空`
+    } else if (s.mac !== null) {
+      const genuine = s.seq !== null && s.hash !== null && this.sealMac(s.seq, s.hash, s.broken) === s.mac
+      if (!genuine) broken ??= `第 ${seq} 条写入时封条无效（被改动，或密钥不是本机的）`
+      else if (s.seq !== prev.seq || s.hash !== prev.hash)
+        broken ??= `第 ${seq} 条写入时链头（第 ${prev.seq} 条）与封条（第 ${s.seq} 条）不符`
+    }
+    this.db
+      .prepare('UPDATE audit_seal SET seq = ?, hash = ?, mac = ?, broken = ? WHERE id = 1')
+      .run(seq, hash, this.sealMac(seq, hash, broken), broken)
   }
 
   record(
@@ -82,7 +104,7 @@ export class AuditService {
            VALUES (@seq, @at, @user_id, @user_name, @action, @entity, @entity_id, @before_json, @after_json, @result, @prev_hash, @hash)`,
         )
         .run({ ...row, hash })
-      this.reseal(row.seq, hash)
+      this.reseal({ seq: row.seq - 1, hash: row.prev_hash }, row.seq, hash)
     })()
     return row.seq
   }
