@@ -230,6 +230,25 @@ describe('on every open', () => {
     db2.close()
   })
 
+  it('walks a long chain in chunks and still names a row changed deep inside it', async () => {
+    w.db.transaction(() => {
+      for (let i = 0; i < 12_000; i++) w.services.audit.record({ id: 1, name: '张伟' }, 'update', 'site', 1, null, { i })
+    })()
+    await expect(w.services.integrity.checkInBackground()).resolves.toMatchObject({ ok: true, count: head() })
+    unguard()
+    w.db.prepare("UPDATE audit_log SET after_json = '{\"i\":6}' WHERE seq = 7001").run()
+    reguard()
+    expect(w.services.integrity.verify()).toMatchObject({ ok: false, firstBrokenSeq: 7001 })
+  })
+
+  it('names a forged row numbered 0 in front of the chain', () => {
+    const first = rows()[0]!
+    unguard()
+    w.db.prepare(INSERT).run({ ...first, seq: 0 })
+    reguard()
+    expect(expectNamed('sequence', /缺少第 1 条记录或顺序被改动/).firstBrokenSeq).toBe(1)
+  })
+
   it('shows the warning to every logged-in user through audit/health', async () => {
     unguard()
     w.db.prepare('DELETE FROM audit_log WHERE seq = ?').run(head())

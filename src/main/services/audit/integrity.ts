@@ -10,7 +10,7 @@ import {
 } from '../../../shared/audit/contract'
 import { toSiteIso } from '../../../shared/time/site-time'
 import type { Clock } from '../clock'
-import { type ChainedRow, GENESIS_HASH, verifyRows } from './chain'
+import { type ChainCheck, type ChainedRow, GENESIS_HASH, verifyRows } from './chain'
 import type { SigningKeys } from './keys'
 import type { AuditService } from './service'
 
@@ -180,15 +180,17 @@ export class AuditIntegrity {
     const select = this.db.prepare('SELECT * FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?')
     let at = from
     let count = from.seq
-    let chain = verifyRows([], from)
-    for (;;) {
-      const rows = select.all(at.seq, CHUNK) as ChainedRow[]
+    let chain: ChainCheck
+    let full: boolean
+    do {
+      // From row 0 every row is read, whatever number it carries (a forged row 0 or -1 too).
+      const rows = select.all(at.seq === 0 ? Number.MIN_SAFE_INTEGER : at.seq, CHUNK) as ChainedRow[]
       chain = verifyRows(rows, at)
       count += chain.count
-      if (!chain.ok || rows.length < CHUNK) break
+      full = chain.ok && rows.length === CHUNK
       at = { seq: chain.headSeq, hash: chain.headHash }
-      yield
-    }
+      if (full) yield
+    } while (full)
     if (!chain.ok) problems.push({ kind: chain.kind!, seq: chain.firstBrokenSeq, handoverId: null, message: chain.reason! })
     const head = this.audit.head()
     problems.push(...this.anchorProblems(head.seq), ...this.sealProblems(head), ...this.triggerProblems())
