@@ -68,7 +68,7 @@ export function buildServices(db: Db, clock: Clock, sealKey: SealKey = ephemeral
     serviceLogRepo,
   )
 
-  const notifications = new NotificationCollector(db, clock)
+  const notifications = new NotificationCollector(db, clock, audit)
   const handovers = new HandoverService(db, clock, audit, auth, users, roster, [
     new FaultCollector(faults),
     new ServiceLogCollector(db, audit),

@@ -114,6 +114,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'swap.reject': '拒绝换班',
   'swap.cancel': '撤回换班',
   'key.create': '生成签名密钥',
+  notify: '本班提醒',
   'seal.init': '建立链头封条',
   'triggers.restored': '恢复只追加保护',
 }

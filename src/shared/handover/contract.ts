@@ -76,7 +76,7 @@ const text = (max: number) => z.string().trim().max(max, `不能超过 ${max} �
 export const handoverContract = {
   'handover/notified': channel<null>()(
     z.object({ faultId: id.optional(), text: z.string().trim().min(1).max(300) }),
-    'user',
+    'writer',
   ),
   'handover/current': channel<HandoverDto | null>()(z.undefined(), 'user'),
   'handover/start': channel<HandoverDto>()(z.undefined(), 'writer'),

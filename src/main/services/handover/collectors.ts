@@ -5,7 +5,7 @@ import { MILESTONE_STATE_LABELS } from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS } from '../../../shared/faults/sla'
 import { formatDuration, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
 import type { Clock } from '../clock'
-import { type AuditService, who } from '../audit/service'
+import { type AuditService, type AuditWho, who } from '../audit/service'
 import type { FaultService } from '../faults/service'
 
 /**
@@ -77,12 +77,17 @@ export class NotificationCollector implements HandoverCollector {
   constructor(
     private readonly db: Db,
     private readonly clock: Clock,
+    private readonly audit?: AuditService,
   ) {}
 
-  record(userId: number, faultId: number | null, text: string): void {
-    this.db
-      .prepare('INSERT INTO notification_log (at, user_id, fault_id, text) VALUES (?, ?, ?, ?)')
-      .run(toSiteIso(this.clock.now()), userId, faultId, text)
+  /** A reminder shown to a writer on this PC; it goes into the next signed handover, so it is audited. */
+  record(userId: number, faultId: number | null, text: string, by?: AuditWho): void {
+    this.db.transaction(() => {
+      const id = this.db
+        .prepare('INSERT INTO notification_log (at, user_id, fault_id, text) VALUES (?, ?, ?, ?)')
+        .run(toSiteIso(this.clock.now()), userId, faultId, text).lastInsertRowid
+      if (by) this.audit?.record(by, 'notify', 'handover', null, null, { notificationId: Number(id), faultId, text })
+    })()
   }
 
   collect(_ownerId: number, now: number): HandoverItem[] {

@@ -11,7 +11,7 @@ const FANG = '仿宋'
  * margins, a centred 宋体 title, ruled tables that repeat their header row,
  * signatures as names and times, and the audit anchor. docx is loaded on demand.
  */
-export async function handoverDocx(h: HandoverDto, siteName: string): Promise<Buffer> {
+export async function handoverDocx(h: HandoverDto, siteName: string, headCode = ''): Promise<Buffer> {
   const d = await import('docx')
   const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
     new d.TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: opts.font ?? SONG })
@@ -127,6 +127,7 @@ export async function handoverDocx(h: HandoverDto, siteName: string): Promise<Bu
           para(h.anchorSeq ? `完整性锚点：审计日志第 ${h.anchorSeq} 条，SHA-256 ${h.anchorHash}` : '尚未接班，未锁定', {
             size: 18,
           }),
+          ...(headCode ? [para(`审计核对码：${headCode}（在“审计日志 → 核对纸质记录”中核对）`, { size: 18 })] : []),
           para(`打印日期：${formatDateCn(h.openedAt)}`, { align: 'right', size: 21 }),
         ],
       },

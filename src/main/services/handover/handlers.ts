@@ -1,3 +1,4 @@
+import { paperCode } from '../../../shared/audit/contract'
 import type { HandoverDto, handoverContract } from '../../../shared/handover/contract'
 import type { Handlers } from '../../../shared/ipc/kit'
 import { type AuditService, who } from '../audit/service'
@@ -14,7 +15,7 @@ export const handoverHandlers = (
   siteName: () => string,
 ): Handlers<typeof handoverContract> => ({
   'handover/notified': ({ faultId, text }, { actor }) => {
-    notifications.record(actor.id, faultId ?? null, text)
+    notifications.record(actor.id, faultId ?? null, text, who(actor))
     return null
   },
   'handover/current': (_, { actor }) => handovers.current(actor),
@@ -30,7 +31,8 @@ export const handoverHandlers = (
   'handover/chain': ({ from, to }) => history.chain(from, to),
   'handover/exportDocx': async ({ id }, { actor }) => {
     const h: HandoverDto = handovers.get(id)
-    const buf = await handoverDocx(h, siteName())
+    const head = audit.head()
+    const buf = await handoverDocx(h, siteName(), paperCode(head.seq, head.hash))
     audit.record(who(actor), 'export', 'handover', id, null, { format: 'docx', bytes: buf.length })
     return { fileName: `交接班记录-${h.shiftLabel.replace(/\s+/g, '-')}.docx`, base64: buf.toString('base64') }
   },
