@@ -14,6 +14,7 @@ import { computeMilestones, type FaultClockInput, type MilestoneState } from '..
 import { MILESTONE_LABELS, type SlaLevel } from '../../../shared/faults/sla'
 import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus } from '../../../shared/faults/state'
 import type { Actor } from '../../../shared/ipc/kit'
+import { pastEventProblem } from '../../../shared/time/bounds'
 import type { Page } from '../../../shared/paging'
 import { missingNextYear } from '../../../shared/calendar/holidays'
 import { parseIso, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
@@ -22,11 +23,11 @@ import { type AuditService, who } from '../audit/service'
 import type { UserRepository } from '../auth/users'
 import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
+import { siteSetupAt } from '../site/service'
 import type { ServiceLogRepository } from '../serviceLog/repository'
 import { type FaultRepository, type FaultRow, toSummary } from './repository'
 import type { SlaService } from './sla-service'
 
-const FUTURE_SLACK_MS = 5 * 60 * 1000
 /** Entries that tell the customer where the fault stands (seed 001: updates every 60 / 30 min). */
 const PROGRESS_KINDS: string[] = [
   'respond',
@@ -120,9 +121,9 @@ export class FaultService {
   }
 
   private notFuture(iso: string, what: string): number {
-    const ms = parseIso(iso)!
-    if (ms > this.clock.now() + FUTURE_SLACK_MS) throw new DomainError('TIME_IN_FUTURE', `${what}不能晚于当前时间`)
-    return ms
+    const problem = pastEventProblem(iso, this.clock.now(), siteSetupAt(this.db), what)
+    if (problem) throw new DomainError(problem.code, problem.message)
+    return parseIso(iso)!
   }
 
   create(actor: Actor, input: CreateFaultInput): FaultDto {

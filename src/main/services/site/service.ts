@@ -77,3 +77,8 @@ export class SiteService {
     })()
   }
 }
+
+/** When the site was set up (null before setup): the floor for plausible event times. */
+export function siteSetupAt(db: Db): string | null {
+  return (db.prepare('SELECT created_at FROM site WHERE id = 1').pluck().get() as string | undefined) ?? null
+}
