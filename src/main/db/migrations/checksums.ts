@@ -9,7 +9,7 @@ export const MIGRATION_CHECKSUMS: Readonly<Record<string, string>> = {
   '2026-11-24-01-faults': '61367644b18316db48811bbbf4d7bb25b73a06e01fc7c0d0d91b6367388c2e43',
   '2026-11-24-02-roster': '58c3ee17dafb6b9618210459a5d8e9bef34a3f15514086ca82c592f2a6dacf28',
   '2026-11-24-03-handover': '7e9e14950b0b770f3582923be9eb50d63cf58d229125d25a5f5d2a3cead5eddb',
-  '2026-11-25-61-audit-proof': 'x',
-  '2026-11-25-62-login-failure-window': 'x',
-  '2026-11-25-63-notification-log-repair': 'x',
+  '2026-11-25-61-audit-proof': '25c92b4d41dc16ee24c1fb4b78c51099559eee0d3e27abb338ae7690889461d8',
+  '2026-11-25-62-login-failure-window': '72c4a822df0c3e724a221e85d86ae853013928014575d2e33b0a73ab76f0027f',
+  '2026-11-25-63-notification-log-repair': '9b88ca47340ef082345eb5c88d5cd5499d1244935d886f1031010e99bad28e18',
 }
