@@ -59,7 +59,7 @@ test('the audit trail proves itself on screen: head code on paper, 核对纸质�
   // The lead types the code from paper: the chain still holds it.
   await page.goto(`${bridge.url}#/home`)
   await shell.go('审计日志')
-  await expect(page.getByTestId('chain-status')).toContainText('审计链完整')
+  await expect(page.getByTestId('chain-status')).toContainText('哈希链完整')
   await page.getByPlaceholder(/纸质记录上的核对码/).fill(code)
   await page.getByPlaceholder(/纸质记录上的核对码/).press('Enter')
   await expect(page.getByTestId('paper-result')).toContainText('一致：审计链仍完整保存着')
