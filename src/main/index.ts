@@ -15,7 +15,7 @@ import {
   resolveDataDir,
   secureWebPreferences,
 } from './security/policy'
-import { osProtectedSealKey } from './security/seal-key'
+import { fileSealKey, osProtectedSealKey, sealKeyPathFor } from './security/seal-key'
 import { buildServices } from './services'
 import { systemClock } from './services/clock'
 
@@ -67,8 +67,11 @@ app.whenReady().then(() => {
     app.exit(1)
     return
   }
-  // The audit head's seal key, encrypted by the operating system for this user.
-  const services = buildServices(db, systemClock, osProtectedSealKey(join(dataDir, 'audit-seal.key'), safeStorage))
+  // The audit head's seal key, encrypted by the operating system for this user (a key file beside the data folder where the OS offers no keyring).
+  const sealKey = safeStorage.isEncryptionAvailable()
+    ? osProtectedSealKey(join(dataDir, 'audit-seal.key'), safeStorage)
+    : fileSealKey(sealKeyPathFor(dataDir))
+  const services = buildServices(db, systemClock, sealKey)
   services.integrity.prepare()
   void services.integrity.checkInBackground()
   hardenSession(devServerUrl, !app.isPackaged)

@@ -45,6 +45,8 @@ describe('finding 9: the xlsx import checks its limits before loading the whole 
 
   it('counts only filled rows: 4,990 rows with blank lines between them all import', async () => {
     const content = await sheet(4990, 200)
-    await expect(w.api.asset.import({ fileName: 'gaps.xlsx', format: 'xlsx', content })).resolves.toEqual({ imported: 4990 })
+    await expect(w.api.asset.import({ fileName: 'gaps.xlsx', format: 'xlsx', content })).resolves.toEqual({
+      imported: 4990,
+    })
   }, 60_000)
 })

@@ -22,17 +22,32 @@ const who = { id: null, name: 'test' }
 
 describe('per-user signing keys', () => {
   it('makes a key pair at account creation and shows the public key and its fingerprint on the account page', async () => {
-    const li = await w.api.account.create({ username: 'liqiang', displayName: '李强', role: 'engineer', phone: '', password: PW })
+    const li = await w.api.account.create({
+      username: 'liqiang',
+      displayName: '李强',
+      role: 'engineer',
+      phone: '',
+      password: PW,
+    })
     expect(li.keyFingerprint).toMatch(/^[0-9a-f]{4}( [0-9a-f]{4}){4}$/)
     const listed = (await w.api.account.list()).find((u) => u.id === li.id)!
     expect(listed).toMatchObject({ keyFingerprint: li.keyFingerprint, publicKey: keyRows(li.id)[0]!.public_key })
     expect((await w.api.account.list()).every((u) => u.keyFingerprint)).toBe(true)
-    const ev = w.db.prepare("SELECT after_json FROM audit_log WHERE action = 'key.create' AND entity_id = ?").pluck().get(String(li.id))
+    const ev = w.db
+      .prepare("SELECT after_json FROM audit_log WHERE action = 'key.create' AND entity_id = ?")
+      .pluck()
+      .get(String(li.id))
     expect(JSON.parse(ev as string)).toMatchObject({ fingerprint: li.keyFingerprint, reason: 'create' })
   })
 
   it('stores the private key only encrypted: the password signs, a wrong password cannot', async () => {
-    const li = await w.api.account.create({ username: 'liqiang', displayName: '李强', role: 'engineer', phone: '', password: PW })
+    const li = await w.api.account.create({
+      username: 'liqiang',
+      displayName: '李强',
+      role: 'engineer',
+      phone: '',
+      password: PW,
+    })
     const [row] = keyRows(li.id)
     expect(row!.private_key_enc).toMatch(/^v1\$/)
     expect(row!.private_key_enc).not.toContain('MC4CAQAw') // a PKCS#8 Ed25519 key in base64 starts like this
@@ -56,7 +71,13 @@ describe('per-user signing keys', () => {
   })
 
   it('gives a new key pair on a reset by the lead, and the old signatures still verify', async () => {
-    const li = await w.api.account.create({ username: 'liqiang', displayName: '李强', role: 'engineer', phone: '', password: PW })
+    const li = await w.api.account.create({
+      username: 'liqiang',
+      displayName: '李强',
+      role: 'engineer',
+      phone: '',
+      password: PW,
+    })
     const old = w.services.keys.sign(li.id, PW, message, who)
     const reset = await w.api.account.resetPassword({ id: li.id, password: 'Reset#2026ok' })
     expect(reset.keyFingerprint).not.toBe(li.keyFingerprint)

@@ -21,7 +21,13 @@ let handoverId: number
 beforeEach(async () => {
   w = makeWorld('2026-11-23T17:20:00+08:00')
   await setUpSite(w)
-  const li = await w.api.account.create({ username: 'liqiang', displayName: '李强', role: 'engineer', phone: '', password: PW })
+  const li = await w.api.account.create({
+    username: 'liqiang',
+    displayName: '李强',
+    role: 'engineer',
+    phone: '',
+    password: PW,
+  })
   const categoryId = (await w.api.serviceLog.categories())[0]!.id
   const log = (content: string) =>
     w.api.serviceLog.create({ serviceTime: '2026-11-23T16:30:00+08:00', channel: 'phone', categoryId, content })
@@ -71,7 +77,9 @@ const kinds = () => w.services.integrity.verify().problems.map((p) => p.kind)
 function expectNamed(kind: ChainProblemKind, message: RegExp) {
   const s = w.services.integrity.verify()
   expect(s.ok).toBe(false)
-  expect(s.problems).toEqual(expect.arrayContaining([expect.objectContaining({ kind, message: expect.stringMatching(message) })]))
+  expect(s.problems).toEqual(
+    expect.arrayContaining([expect.objectContaining({ kind, message: expect.stringMatching(message) })]),
+  )
   return s
 }
 
@@ -80,7 +88,9 @@ describe('the verifier names every kind of tampering done with raw SQL', () => {
     const s = w.services.integrity.verify()
     expect(s).toMatchObject({ ok: true, problems: [], headSeq: head() })
     expect(s.headCode).toMatch(new RegExp(`^${head()}-[0-9a-f]{12}$`))
-    const sig = w.db.prepare("SELECT signer_id, key_id, signature FROM anchor_signature WHERE entity = 'handover'").get() as {
+    const sig = w.db
+      .prepare("SELECT signer_id, key_id, signature FROM anchor_signature WHERE entity = 'handover'")
+      .get() as {
       signature: string
     }
     expect(sig.signature).toMatch(/^[A-Za-z0-9+/=]{80,}$/)
@@ -88,9 +98,15 @@ describe('the verifier names every kind of tampering done with raw SQL', () => {
 
   it('byte flip: a changed character in a middle row is named by its sequence number', () => {
     unguard()
-    w.db.prepare("UPDATE audit_log SET after_json = replace(after_json, '接班前第1条', '接班前第2条') WHERE seq = ?").run(anchorSeq - 3)
-    const flipped = w.db.prepare('SELECT after_json FROM audit_log WHERE seq = ?').pluck().get(anchorSeq - 3) as string
-    if (!flipped.includes('第2条')) w.db.prepare("UPDATE audit_log SET user_name = user_name || ' ' WHERE seq = ?").run(anchorSeq - 3)
+    w.db
+      .prepare("UPDATE audit_log SET after_json = replace(after_json, '接班前第1条', '接班前第2条') WHERE seq = ?")
+      .run(anchorSeq - 3)
+    const flipped = w.db
+      .prepare('SELECT after_json FROM audit_log WHERE seq = ?')
+      .pluck()
+      .get(anchorSeq - 3) as string
+    if (!flipped.includes('第2条'))
+      w.db.prepare("UPDATE audit_log SET user_name = user_name || ' ' WHERE seq = ?").run(anchorSeq - 3)
     expect(expectNamed('content', /内容与其哈希不符/).firstBrokenSeq).toBe(anchorSeq - 3)
   })
 
@@ -167,7 +183,10 @@ describe('the verifier names every kind of tampering done with raw SQL', () => {
     expectNamed('triggers', /audit_log_no_delete、handover_no_delete/)
     expect(w.services.integrity.prepare()).toEqual(['audit_log_no_delete', 'handover_no_delete'])
     expect(() => w.db.prepare('DELETE FROM audit_log WHERE seq = 1').run()).toThrow(/append-only/)
-    const ev = w.db.prepare("SELECT after_json FROM audit_log WHERE action = 'triggers.restored'").pluck().get() as string
+    const ev = w.db
+      .prepare("SELECT after_json FROM audit_log WHERE action = 'triggers.restored'")
+      .pluck()
+      .get() as string
     expect(JSON.parse(ev)).toEqual({ missing: ['audit_log_no_delete', 'handover_no_delete'] })
     expect(w.services.integrity.verify()).toMatchObject({ ok: true })
   })
@@ -232,11 +251,12 @@ describe('on every open', () => {
 
   it('walks a long chain in chunks and still names a row changed deep inside it', async () => {
     w.db.transaction(() => {
-      for (let i = 0; i < 12_000; i++) w.services.audit.record({ id: 1, name: '张伟' }, 'update', 'site', 1, null, { i })
+      for (let i = 0; i < 12_000; i++)
+        w.services.audit.record({ id: 1, name: '张伟' }, 'update', 'site', 1, null, { i })
     })()
     await expect(w.services.integrity.checkInBackground()).resolves.toMatchObject({ ok: true, count: head() })
     unguard()
-    w.db.prepare("UPDATE audit_log SET after_json = '{\"i\":6}' WHERE seq = 7001").run()
+    w.db.prepare('UPDATE audit_log SET after_json = \'{"i":6}\' WHERE seq = 7001').run()
     reguard()
     expect(w.services.integrity.verify()).toMatchObject({ ok: false, firstBrokenSeq: 7001 })
   })

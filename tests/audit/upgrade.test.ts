@@ -16,22 +16,45 @@ it('a database from before signing and sealing opens sealed, its accepted handov
   const file = join(tempDir(), 'old.sqlite3')
   const old = new Database(file)
   old.pragma(`application_id = ${APPLICATION_ID}`)
-  old.exec('CREATE TABLE schema_migration (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)')
+  old.exec(
+    'CREATE TABLE schema_migration (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)',
+  )
   MIGRATIONS.slice(0, 4).forEach((m, i) => {
     m.up(old)
     old.prepare('INSERT INTO schema_migration VALUES (?, ?, ?)').run(i + 1, m.name, '2026-11-24T00:00:00Z')
   })
   old.pragma('user_version = 4')
   const now = '2026-11-24T09:00:00+08:00'
-  for (const [u, n] of [['zhangwei', '张伟'], ['liqiang', '李强']])
+  for (const [u, n] of [
+    ['zhangwei', '张伟'],
+    ['liqiang', '李强'],
+  ])
     old
-      .prepare("INSERT INTO user (username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'lead', ?, ?, ?)")
+      .prepare(
+        "INSERT INTO user (username, display_name, role, password_hash, created_at, updated_at) VALUES (?, ?, 'lead', ?, ?, ?)",
+      )
       .run(u, n, hashPassword('Duty#2026ok'), now, now)
   let prev = GENESIS_HASH
   for (let seq = 1; seq <= 3; seq++) {
-    const row: Omit<ChainedRow, 'hash'> = { seq, at: now, user_id: 1, user_name: '张伟', action: 'update', entity: 'site', entity_id: '1', before_json: null, after_json: `{"n":${seq}}`, result: 'ok', prev_hash: prev }
+    const row: Omit<ChainedRow, 'hash'> = {
+      seq,
+      at: now,
+      user_id: 1,
+      user_name: '张伟',
+      action: 'update',
+      entity: 'site',
+      entity_id: '1',
+      before_json: null,
+      after_json: `{"n":${seq}}`,
+      result: 'ok',
+      prev_hash: prev,
+    }
     prev = rowHash(row)
-    old.prepare('INSERT INTO audit_log VALUES (@seq, @at, @user_id, @user_name, @action, @entity, @entity_id, @before_json, @after_json, @result, @prev_hash, @hash)').run({ ...row, hash: prev })
+    old
+      .prepare(
+        'INSERT INTO audit_log VALUES (@seq, @at, @user_id, @user_name, @action, @entity, @entity_id, @before_json, @after_json, @result, @prev_hash, @hash)',
+      )
+      .run({ ...row, hash: prev })
   }
   old
     .prepare(

@@ -27,14 +27,19 @@ describe('finding 1: what a failed login leaves in the audit trail', () => {
       after_json: string
     }
     expect(row.user_name).toBe('（未知用户名）')
-    expect(JSON.parse(row.after_json)).toEqual({ reason: 'unknown user', usernameHash: expect.stringMatching(/^[0-9a-f]{12}$/) })
+    expect(JSON.parse(row.after_json)).toEqual({
+      reason: 'unknown user',
+      usernameHash: expect.stringMatching(/^[0-9a-f]{12}$/),
+    })
     const all = JSON.stringify(w.db.prepare('SELECT * FROM audit_log').all())
     expect(all).not.toContain('Secret#Pass2026')
   })
 
   it('slows down repeated failures from the login screen, then lets the right password in after the wait', async () => {
     for (let i = 0; i < FREE_FAILURES; i++)
-      await expect(w.api.auth.login({ username: `nobody${i}`, password: 'x' })).rejects.toMatchObject({ code: 'AUTH_FAILED' })
+      await expect(w.api.auth.login({ username: `nobody${i}`, password: 'x' })).rejects.toMatchObject({
+        code: 'AUTH_FAILED',
+      })
     const rows = count(w, 'audit_log')
     await expect(w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })).rejects.toMatchObject({
       code: 'LOGIN_THROTTLED',

@@ -59,7 +59,10 @@ describe('finding 8: released migrations are never edited', () => {
     for (const m of MIGRATIONS) {
       const text = readFileSync(join('src/main/db/migrations', `${m.name}.ts`), 'utf8').replace(/\r\n/g, '\n')
       const sum = createHash('sha256').update(text).digest('hex')
-      expect(MIGRATION_CHECKSUMS[m.name], `${m.name} has no line in migrations/checksums.ts (add: '${sum}')`).toBeDefined()
+      expect(
+        MIGRATION_CHECKSUMS[m.name],
+        `${m.name} has no line in migrations/checksums.ts (add: '${sum}')`,
+      ).toBeDefined()
       expect(sum, `${m.name} was edited after release`).toBe(MIGRATION_CHECKSUMS[m.name])
     }
   })
@@ -67,7 +70,10 @@ describe('finding 8: released migrations are never edited', () => {
   it('stores each applied migration with its checksum', () => {
     const db = openDatabase(join(tempDir(), 'sums.sqlite3'))
     opened.push(db)
-    const rows = db.prepare('SELECT name, checksum FROM schema_migration ORDER BY seq').all() as { name: string; checksum: string }[]
+    const rows = db.prepare('SELECT name, checksum FROM schema_migration ORDER BY seq').all() as {
+      name: string
+      checksum: string
+    }[]
     expect(rows).toEqual(MIGRATIONS.map((m) => ({ name: m.name, checksum: MIGRATION_CHECKSUMS[m.name] })))
   })
 
@@ -76,7 +82,9 @@ describe('finding 8: released migrations are never edited', () => {
       db.prepare("UPDATE schema_migration SET checksum = 'beef' WHERE name = '2026-11-24-03-handover'").run(),
     )
     const before = readFileSync(file)
-    expect(() => openDatabase(file, { strictChecksums: true })).toThrowError(/2026-11-24-03-handover 在应用到这个数据文件之后被修改过/)
+    expect(() => openDatabase(file, { strictChecksums: true })).toThrowError(
+      /2026-11-24-03-handover 在应用到这个数据文件之后被修改过/,
+    )
     expect(readFileSync(file).equals(before)).toBe(true)
     const db = openDatabase(file)
     opened.push(db)
@@ -88,7 +96,9 @@ describe('finding 8: released migrations are never edited', () => {
     const db = new Database(file)
     db.pragma(`application_id = ${APPLICATION_ID}`)
     // The history as it was: no checksum column, the handover migration without notification_log.
-    db.exec('CREATE TABLE schema_migration (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)')
+    db.exec(
+      'CREATE TABLE schema_migration (seq INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, applied_at TEXT NOT NULL)',
+    )
     MIGRATIONS.slice(0, 4).forEach((m, i) => {
       m.up(db)
       db.prepare('INSERT INTO schema_migration VALUES (?, ?, ?)').run(i + 1, m.name, '2026-11-24T00:00:00Z')

@@ -28,9 +28,24 @@ test.beforeAll(async () => {
   })
   s.auth.login('zhangwei', PASSWORD)
   const lead = s.auth.currentActor()!
-  const li = s.accounts.create(lead, { username: 'liqiang', displayName: '李强', role: 'engineer', phone: '', password: FIELD })
+  const li = s.accounts.create(lead, {
+    username: 'liqiang',
+    displayName: '李强',
+    role: 'engineer',
+    phone: '',
+    password: FIELD,
+  })
   let h = s.handovers.start(lead)
-  h = s.handovers.update(lead, { id: h.id, revision: h.revision, incomingId: li.id, summary: '本班正常', cautions: '', todo: '', checklist: h.checklist, remarks: {} })
+  h = s.handovers.update(lead, {
+    id: h.id,
+    revision: h.revision,
+    incomingId: li.id,
+    summary: '本班正常',
+    cautions: '',
+    todo: '',
+    checklist: h.checklist,
+    remarks: {},
+  })
   h = s.handovers.submit(lead, h.id, h.revision, PASSWORD)
   h = s.handovers.accept(h.id, h.revision, FIELD, '')
   handoverId = h.id

@@ -27,7 +27,9 @@ describe('the shared rule for times of things that already happened', () => {
       code: 'TIME_IN_FUTURE',
       message: '服务时间不能晚于当前时间',
     })
-    expect(pastEventProblem('1999-12-31T23:00:00+08:00', now, null, '报告时间')).toMatchObject({ code: 'TIME_TOO_EARLY' })
+    expect(pastEventProblem('1999-12-31T23:00:00+08:00', now, null, '报告时间')).toMatchObject({
+      code: 'TIME_TOO_EARLY',
+    })
   })
 })
 

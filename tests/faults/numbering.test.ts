@@ -14,7 +14,9 @@ function copyAs(id: number, no: string) {
   const cols = (w.db.prepare('PRAGMA table_info(fault)').all() as { name: string }[])
     .map((c) => c.name)
     .filter((c) => c !== 'id' && c !== 'no')
-  w.db.prepare(`INSERT INTO fault (no, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM fault WHERE id = ?`).run(no, id)
+  w.db
+    .prepare(`INSERT INTO fault (no, ${cols.join(', ')}) SELECT ?, ${cols.join(', ')} FROM fault WHERE id = ?`)
+    .run(no, id)
 }
 
 describe('finding 4: fault numbers past 9,999 in a year', () => {
@@ -23,7 +25,11 @@ describe('finding 4: fault numbers past 9,999 in a year', () => {
     expect(first.no).toBe('GZ-2026-0001')
     copyAs(first.id, 'GZ-2026-9999')
     const a = await w.api.fault.create({ title: '第一万起', severity: 'P3', reportedAt: '2026-11-23T08:10:00+08:00' })
-    const b = await w.api.fault.create({ title: '第一万零一起', severity: 'P3', reportedAt: '2026-11-23T08:20:00+08:00' })
+    const b = await w.api.fault.create({
+      title: '第一万零一起',
+      severity: 'P3',
+      reportedAt: '2026-11-23T08:20:00+08:00',
+    })
     expect([a.no, b.no]).toEqual(['GZ-2026-10000', 'GZ-2026-10001'])
   })
 

@@ -10,7 +10,11 @@ describe('finding 10: development-only paths', () => {
   it('matches the dev server by origin, not by prefix', () => {
     expect(isTrustedSender('http://localhost:5173/#/log', dev)).toBe(true)
     expect(isAllowedRequest('http://localhost:5173/src/main.ts', dev)).toBe(true)
-    for (const evil of ['http://localhost:5173.evil.example/', 'http://localhost:51730/', 'http://localhost:5173@evil.example/']) {
+    for (const evil of [
+      'http://localhost:5173.evil.example/',
+      'http://localhost:51730/',
+      'http://localhost:5173@evil.example/',
+    ]) {
       expect(isTrustedSender(evil, dev), evil).toBe(false)
       expect(isAllowedRequest(evil, dev), evil).toBe(false)
     }

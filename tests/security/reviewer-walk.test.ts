@@ -15,13 +15,39 @@ beforeEach(async () => {
   w = makeWorld('2026-11-23T17:20:00+08:00')
   await setUpSite(w)
   await w.api.sla.usePreset({ key: 'hengqin' })
-  const li = await w.api.account.create({ username: 'liqiang', displayName: '李强', role: 'engineer', phone: '', password: 'Field#2026ok' })
-  await w.api.account.create({ username: 'shenyue', displayName: '审阅', role: 'reviewer', phone: '', password: 'Review#2026ok' })
+  const li = await w.api.account.create({
+    username: 'liqiang',
+    displayName: '李强',
+    role: 'engineer',
+    phone: '',
+    password: 'Field#2026ok',
+  })
+  await w.api.account.create({
+    username: 'shenyue',
+    displayName: '审阅',
+    role: 'reviewer',
+    phone: '',
+    password: 'Review#2026ok',
+  })
   const fault = await w.api.fault.create({ title: '网络中断', severity: 'P2', reportedAt: '2026-11-23T15:00:00+08:00' })
   const categoryId = (await w.api.serviceLog.categories())[0]!.id
-  const log = await w.api.serviceLog.create({ serviceTime: '2026-11-23T16:30:00+08:00', channel: 'phone', categoryId, content: '咨询' })
+  const log = await w.api.serviceLog.create({
+    serviceTime: '2026-11-23T16:30:00+08:00',
+    channel: 'phone',
+    categoryId,
+    content: '咨询',
+  })
   const h = await w.api.handover.start()
-  await w.api.handover.update({ id: h.id, revision: h.revision, incomingId: li.id, summary: '', cautions: '', todo: '', checklist: h.checklist, remarks: {} })
+  await w.api.handover.update({
+    id: h.id,
+    revision: h.revision,
+    incomingId: li.id,
+    summary: '',
+    cautions: '',
+    todo: '',
+    checklist: h.checklist,
+    remarks: {},
+  })
   ids = { fault: fault.id, log: log.id, handover: h.id }
   await w.api.auth.logout()
   await w.api.auth.login({ username: 'shenyue', password: 'Review#2026ok' })
@@ -31,7 +57,9 @@ afterEach(() => w.close())
 /** Everything in the file except the audit trail and its seal. */
 function snapshot(): string {
   const tables = w.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('audit_log', 'audit_seal') ORDER BY name")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%fts%' AND name NOT IN ('audit_log', 'audit_seal') ORDER BY name",
+    )
     .pluck()
     .all() as string[]
   const h = createHash('sha256')
@@ -59,7 +87,14 @@ const samples = (): Record<string, unknown> => ({
 })
 
 // Session operations on the reviewer's own session and password are not data.
-const OWN_SESSION = new Set(['auth/setup', 'auth/login', 'auth/logout', 'auth/lock', 'auth/unlock', 'auth/changePassword'])
+const OWN_SESSION = new Set([
+  'auth/setup',
+  'auth/login',
+  'auth/logout',
+  'auth/lock',
+  'auth/unlock',
+  'auth/changePassword',
+])
 
 describe('the reviewer is read-only on every channel', () => {
   it('every channel the reviewer may call changes nothing but an audited export; every other channel is refused', async () => {
@@ -80,7 +115,10 @@ describe('the reviewer is read-only on every channel', () => {
       }
       expect(snapshot(), `${name} changed the data`).toBe(before)
       const added = w.db.prepare('SELECT action FROM audit_log WHERE seq > ?').pluck().all(seqBefore)
-      expect(added.every((a) => a === 'export'), `${name} wrote ${added.join(',')}`).toBe(true)
+      expect(
+        added.every((a) => a === 'export'),
+        `${name} wrote ${added.join(',')}`,
+      ).toBe(true)
     }
     expect(reached.length).toBeGreaterThan(20)
   })

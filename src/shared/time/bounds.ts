@@ -36,8 +36,7 @@ export function pastEventProblem(
 ): TimeProblem | null {
   const ms = parseIso(iso)
   if (ms === null) return null
-  if (ms > nowMs + FUTURE_SLACK_MS)
-    return { code: 'TIME_IN_FUTURE', message: `${what}不能晚于当前时间` }
+  if (ms > nowMs + FUTURE_SLACK_MS) return { code: 'TIME_IN_FUTURE', message: `${what}不能晚于当前时间` }
   const setup = siteSetupIso ? parseIso(siteSetupIso) : null
   const floorDate = setup === null ? null : `${Number(toSiteDate(setup).slice(0, 4)) - 1}${toSiteDate(setup).slice(4)}`
   const floor = floorDate && floorDate > `${EARLIEST_YEAR}-01-01` ? floorDate : `${EARLIEST_YEAR}-01-01`
@@ -45,4 +44,3 @@ export function pastEventProblem(
     return { code: 'TIME_TOO_EARLY', message: `${what}不能早于 ${floor}（站点启用前一年），请检查年份` }
   return null
 }
-

@@ -49,7 +49,8 @@ async function xlsxRows(base64: string): Promise<string[][]> {
     for await (const sheet of reader) {
       for await (const row of sheet) {
         const cells: string[] = []
-        for (let c = 1; c <= Math.max(row.cellCount, ASSET_IMPORT_COLUMNS.length); c++) cells.push(row.getCell(c).text ?? '')
+        for (let c = 1; c <= Math.max(row.cellCount, ASSET_IMPORT_COLUMNS.length); c++)
+          cells.push(row.getCell(c).text ?? '')
         rows[row.number - 1] = cells
         // Header + MAX_ROWS data rows + one more to know the limit was passed.
         if (cells.some((c) => c.trim() !== '') && ++filled > MAX_ROWS + 1) break

@@ -77,4 +77,3 @@ export function verifyRows(
   }
   return { ok: true, kind: null, count, firstBrokenSeq: null, reason: null, headSeq: expectedSeq - 1, headHash: prev }
 }
-

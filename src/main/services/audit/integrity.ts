@@ -62,7 +62,12 @@ export class AuditIntegrity {
   signHandoverAnchor(handoverId: number, signerId: number, password: string, signerName: string): void {
     const head = this.audit.head()
     const by = { id: signerId, name: signerName }
-    const { keyId, signature } = this.keys.sign(signerId, password, anchorMessage('handover', handoverId, head.seq, head.hash), by)
+    const { keyId, signature } = this.keys.sign(
+      signerId,
+      password,
+      anchorMessage('handover', handoverId, head.seq, head.hash),
+      by,
+    )
     this.db
       .prepare(
         `INSERT INTO anchor_signature (entity, entity_id, anchor_seq, anchor_hash, signer_id, key_id, signed_at, signature)
@@ -125,17 +130,21 @@ export class AuditIntegrity {
     const seq = Number(m[1])
     const prefix = m[2]!
     const row = this.db.prepare('SELECT seq, at, hash FROM audit_log WHERE seq = ?').get(seq) as
-      | { seq: number; at: string; hash: string }
-      | undefined
+      { seq: number; at: string; hash: string } | undefined
     if (!row)
       return { match: false, message: `不一致：审计链中已没有第 ${seq} 条记录（记录被删除，或这份数据比纸质记录旧）` }
     if (!row.hash.startsWith(prefix))
       return { match: false, message: `不一致：第 ${seq} 条记录的哈希已不是纸上的 ${prefix}，记录被改写过` }
-    const rows = this.db.prepare('SELECT * FROM audit_log WHERE seq <= ? ORDER BY seq').iterate(seq) as IterableIterator<ChainedRow>
+    const rows = this.db
+      .prepare('SELECT * FROM audit_log WHERE seq <= ? ORDER BY seq')
+      .iterate(seq) as IterableIterator<ChainedRow>
     const chain = verifyRows(rows)
     if (!chain.ok || chain.headSeq !== seq)
       return { match: false, message: `不一致：第 ${seq} 条之前的链已断开（${chain.reason ?? '记录数不符'}）` }
-    return { match: true, message: `一致：审计链仍完整保存着第 ${seq} 条记录（${row.at.slice(0, 16).replace('T', ' ')}）及其之前的全部记录` }
+    return {
+      match: true,
+      message: `一致：审计链仍完整保存着第 ${seq} 条记录（${row.at.slice(0, 16).replace('T', ' ')}）及其之前的全部记录`,
+    }
   }
 
   private verifyStub(): ChainStatusDto {
@@ -170,8 +179,10 @@ export class AuditIntegrity {
     const s = this.sealRow()
     if (!s || s.verified_seq === null || s.verified_hash === null || s.verified_mac === null)
       return { seq: 0, hash: GENESIS_HASH }
-    if (this.audit.checkpointMac(s.verified_seq, s.verified_hash) !== s.verified_mac) return { seq: 0, hash: GENESIS_HASH }
-    const h = this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(s.verified_seq) as string | undefined
+    if (this.audit.checkpointMac(s.verified_seq, s.verified_hash) !== s.verified_mac)
+      return { seq: 0, hash: GENESIS_HASH }
+    const h = this.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(s.verified_seq) as
+      string | undefined
     return h === s.verified_hash ? { seq: s.verified_seq, hash: s.verified_hash } : { seq: 0, hash: GENESIS_HASH }
   }
 
@@ -191,7 +202,8 @@ export class AuditIntegrity {
       at = { seq: chain.headSeq, hash: chain.headHash }
       if (full) yield
     } while (full)
-    if (!chain.ok) problems.push({ kind: chain.kind!, seq: chain.firstBrokenSeq, handoverId: null, message: chain.reason! })
+    if (!chain.ok)
+      problems.push({ kind: chain.kind!, seq: chain.firstBrokenSeq, handoverId: null, message: chain.reason! })
     const head = this.audit.head()
     problems.push(...this.anchorProblems(head.seq), ...this.sealProblems(head), ...this.triggerProblems())
     const first = problems[0] ?? null
@@ -257,7 +269,8 @@ export class AuditIntegrity {
       if (s.broken) p(null, `${s.broken}：此前审计数据在程序之外被改动过`)
       if (head.seq < s.seq)
         p(head.seq + 1, `链头被截断：封条记录到第 ${s.seq} 条，现在只到第 ${head.seq} 条，其后的记录被删除`)
-      else if (head.seq > s.seq) p(s.seq + 1, `第 ${s.seq + 1}–${head.seq} 条记录不是本程序写入的（封条只到第 ${s.seq} 条）`)
+      else if (head.seq > s.seq)
+        p(s.seq + 1, `第 ${s.seq + 1}–${head.seq} 条记录不是本程序写入的（封条只到第 ${s.seq} 条）`)
       else if (head.hash !== s.hash) p(head.seq, `第 ${head.seq} 条（链头）与封条不符：链被改写后重新计算过哈希`)
     }
     const reinit = this.db

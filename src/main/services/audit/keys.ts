@@ -44,7 +44,9 @@ function seal(privateDer: Buffer, password: string): string {
   const key = scryptSync(password.normalize('NFKC'), salt, 32, SCRYPT)
   const cipher = createCipheriv('aes-256-gcm', key, iv)
   const ct = Buffer.concat([cipher.update(privateDer), cipher.final()])
-  return ['v1', salt, iv, cipher.getAuthTag(), ct].map((p) => (typeof p === 'string' ? p : p.toString('base64'))).join('$')
+  return ['v1', salt, iv, cipher.getAuthTag(), ct]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64')))
+    .join('$')
 }
 
 /** Null when the password does not open it (wrong password, or the text was altered). */
@@ -76,8 +78,7 @@ export class SigningKeys {
 
   private row(userId: number): KeyRow | undefined {
     return this.db.prepare('SELECT * FROM user_key WHERE user_id = ? ORDER BY id DESC LIMIT 1').get(userId) as
-      | KeyRow
-      | undefined
+      KeyRow | undefined
   }
 
   current(userId: number): PublicKeyInfo | null {

@@ -53,8 +53,7 @@ export class AuditService {
    */
   private reseal(prev: { seq: number; hash: string }, seq: number, hash: string): void {
     const s = this.db.prepare('SELECT seq, hash, mac, broken FROM audit_seal WHERE id = 1').get() as
-      | { seq: number | null; hash: string | null; mac: string | null; broken: string | null }
-      | undefined
+      { seq: number | null; hash: string | null; mac: string | null; broken: string | null } | undefined
     if (!s) return
     let broken = s.broken
     if (s.mac === null && prev.seq > 0) {
