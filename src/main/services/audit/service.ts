@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/connection'
 import type { AuditEntryDto } from '../../../shared/audit/contract'
 import type { Actor } from '../../../shared/ipc/kit'
@@ -36,6 +37,14 @@ export class AuditService {
     private readonly sealKey: SealKey,
   ) {}
 
+  // Every write of every capability passes here: prepare each statement once.
+  private readonly statements = new Map<string, Statement>()
+  private stmt(sql: string): Statement {
+    let st = this.statements.get(sql)
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)))
+    return st
+  }
+
   /** The MAC over the head (and any break found on the way); the key lives outside the database. */
   sealMac(seq: number, hash: string, broken: string | null): string {
     return this.sealKey.mac(`audit-seal/v1|${seq}|${hash}|${broken ?? ''}`)
@@ -52,7 +61,7 @@ export class AuditService {
    * seal stays missing for the verifier.
    */
   private reseal(prev: { seq: number; hash: string }, seq: number, hash: string): void {
-    const s = this.db.prepare('SELECT seq, hash, mac, broken FROM audit_seal WHERE id = 1').get() as
+    const s = this.stmt('SELECT seq, hash, mac, broken FROM audit_seal WHERE id = 1').get() as
       { seq: number | null; hash: string | null; mac: string | null; broken: string | null } | undefined
     if (!s) return
     let broken = s.broken
@@ -66,8 +75,7 @@ export class AuditService {
       else if (s.seq !== prev.seq || s.hash !== prev.hash)
         broken ??= `第 ${seq} 条写入时链头（第 ${prev.seq} 条）与封条（第 ${s.seq} 条）不符`
     }
-    this.db
-      .prepare('UPDATE audit_seal SET seq = ?, hash = ?, mac = ?, broken = ? WHERE id = 1')
+    this.stmt('UPDATE audit_seal SET seq = ?, hash = ?, mac = ?, broken = ? WHERE id = 1')
       .run(seq, hash, this.sealMac(seq, hash, broken), broken)
   }
 
@@ -80,7 +88,7 @@ export class AuditService {
     after: unknown,
     result: 'ok' | 'denied' | 'failed' = 'ok',
   ): number {
-    const head = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    const head = this.stmt('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string } | undefined
     const row: Omit<ChainedRow, 'hash'> = {
       seq: (head?.seq ?? 0) + 1,
@@ -96,20 +104,21 @@ export class AuditService {
       prev_hash: head?.hash ?? GENESIS_HASH,
     }
     const hash = rowHash(row)
-    this.db.transaction(() => {
-      this.db
-        .prepare(
-          `INSERT INTO audit_log (seq, at, user_id, user_name, action, entity, entity_id, before_json, after_json, result, prev_hash, hash)
-           VALUES (@seq, @at, @user_id, @user_name, @action, @entity, @entity_id, @before_json, @after_json, @result, @prev_hash, @hash)`,
-        )
-        .run({ ...row, hash })
+    const write = () => {
+      this.stmt(
+        `INSERT INTO audit_log (seq, at, user_id, user_name, action, entity, entity_id, before_json, after_json, result, prev_hash, hash)
+         VALUES (@seq, @at, @user_id, @user_name, @action, @entity, @entity_id, @before_json, @after_json, @result, @prev_hash, @hash)`,
+      ).run({ ...row, hash })
       this.reseal({ seq: row.seq - 1, hash: row.prev_hash }, row.seq, hash)
-    })()
+    }
+    // The row and its seal together: inside the caller's transaction, or in one of their own.
+    if (this.db.inTransaction) write()
+    else this.db.transaction(write)()
     return row.seq
   }
 
   head(): { seq: number; hash: string } {
-    const head = this.db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
+    const head = this.stmt('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
       { seq: number; hash: string } | undefined
     return head ?? { seq: 0, hash: GENESIS_HASH }
   }

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import type { Actor } from '../../../shared/ipc/kit'
@@ -80,5 +81,8 @@ export class SiteService {
 
 /** When the site was set up (null before setup): the floor for plausible event times. */
 export function siteSetupAt(db: Db): string | null {
-  return (db.prepare('SELECT created_at FROM site WHERE id = 1').pluck().get() as string | undefined) ?? null
+  let st = setupStatements.get(db)
+  if (!st) setupStatements.set(db, (st = db.prepare('SELECT created_at FROM site WHERE id = 1').pluck()))
+  return (st.get() as string | undefined) ?? null
 }
+const setupStatements = new WeakMap<Db, Statement>()
