@@ -23,7 +23,7 @@ async function sheet(rows: number, blankEvery = 0): Promise<string> {
   return Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
 }
 
-describe('finding 9: the xlsx import checks its limits before loading the whole file', () => {
+describe('the xlsx import checks its limits before loading the whole file', () => {
   // Random bytes are no zip: had the file been read, the answer would be IMPORT_BAD_FILE.
   it('refuses a file over the size limit at once, reading nothing', async () => {
     const big = randomBytes(MAX_XLSX_BYTES + 1024).toString('base64')

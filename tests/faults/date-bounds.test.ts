@@ -4,7 +4,7 @@ import { parseIso, toSiteIso } from '../../src/shared/time/site-time'
 import { count, makeWorld, setUpSite, type World } from '../support/world'
 
 /** One rule for plausible dates (SPEC §3.12: impossible dates get a clear Chinese message and change nothing). */
-describe('finding 5: years are written with four digits', () => {
+describe('years are written with four digits', () => {
   it('pads years below 1000 instead of storing 1-01-01T…', () => {
     expect(toSiteIso(parseIso('0001-01-01T08:00:00+08:00')!)).toBe('0001-01-01T08:00:00+08:00')
     expect(toSiteIso(parseIso('0999-06-01T10:00:00+08:00')!)).toBe('0999-06-01T10:00:00+08:00')

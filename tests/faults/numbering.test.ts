@@ -19,7 +19,7 @@ function copyAs(id: number, no: string) {
     .run(no, id)
 }
 
-describe('finding 4: fault numbers past 9,999 in a year', () => {
+describe('fault numbers past 9,999 in a year', () => {
   it('numbers GZ-2026-10000 after GZ-2026-9999, and GZ-2026-10001 after that', async () => {
     const first = await w.api.fault.create({ title: '第一起', severity: 'P3', reportedAt: '2026-11-23T08:00:00+08:00' })
     expect(first.no).toBe('GZ-2026-0001')

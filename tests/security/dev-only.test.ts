@@ -5,7 +5,7 @@ import { isAllowedRequest, isTrustedSender } from '../../src/main/security/polic
 import { type Bridge, startBridge } from '../bridge/server'
 import { tempDir } from '../support/world'
 
-describe('finding 10: development-only paths', () => {
+describe('development-only paths', () => {
   const dev = 'http://localhost:5173/'
   it('matches the dev server by origin, not by prefix', () => {
     expect(isTrustedSender('http://localhost:5173/#/log', dev)).toBe(true)

@@ -21,7 +21,7 @@ function ourFile(name: string, change?: (db: Database.Database) => void): string
   return file
 }
 
-describe('finding 6: a foreign SQLite file', () => {
+describe('a foreign SQLite file', () => {
   it('refuses a file with application_id 0 that already has tables, and leaves it byte-identical', () => {
     const file = join(tempDir(), 'foreign.sqlite3')
     const other = new Database(file)
@@ -42,7 +42,7 @@ describe('finding 6: a foreign SQLite file', () => {
   })
 })
 
-describe('finding 7: a refused file is refused before anything is written', () => {
+describe('a refused file is refused before anything is written', () => {
   it('an unknown migration history is refused with the file byte-identical and no WAL written', () => {
     const file = ourFile('history.sqlite3', (db) =>
       db.prepare("UPDATE schema_migration SET name = '2026-12-01-01-from-elsewhere' WHERE seq = 2").run(),
@@ -54,7 +54,7 @@ describe('finding 7: a refused file is refused before anything is written', () =
   })
 })
 
-describe('finding 8: released migrations are never edited', () => {
+describe('released migrations are never edited', () => {
   it('every migration file still has the text it was released with (else: undo the edit, add a new migration)', () => {
     for (const m of MIGRATIONS) {
       const text = readFileSync(join('src/main/db/migrations', `${m.name}.ts`), 'utf8').replace(/\r\n/g, '\n')
