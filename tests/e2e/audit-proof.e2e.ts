@@ -87,6 +87,7 @@ test('the audit trail proves itself on screen: head code on paper, 核对纸质�
   await shell.go('账号管理')
   await expect(page.getByTestId('key-fingerprint')).toHaveCount(2)
   await expect(page.getByTestId('key-fingerprint').first()).toHaveText(/^[0-9a-f]{4}( [0-9a-f]{4}){4}$/)
+  await shot(page, 'audit-05-accounts')
 
   // Someone with a SQLite client cuts the newest rows; the next open's background check finds it.
   const db = bridge.services.db
