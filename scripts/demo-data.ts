@@ -138,14 +138,25 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
         site: {
           customerUnit: '海南省人民检察院',
           providerName: '海南某信息技术有限公司',
-          contractStart: toSiteIso(start).slice(0, 10),
+          // The current contract began some ten months ago: its contract year holds most of the data.
+          contractStart: `${toSiteIso(end - 300 * 86_400_000).slice(0, 7)}-01`,
           contractEnd: toSiteIso(end + 30 * 86_400_000).slice(0, 10),
           serviceMode: '5x8',
           idleLockMinutes: 15,
         },
         admin: { ...ENGINEERS[0]!, password: DEMO_PASSWORD },
       })
-      s.sla.usePreset(null, 'hainan-procuratorate')
+      // The contract's preset, plus one site agreement (a setting any site may make): a
+      // 处理方案 within 2 hours for 一级 and 二级, so a missed plan shows in the statistics.
+      const preset = s.sla.usePreset(null, 'hainan-procuratorate').policy
+      s.sla.update(null, {
+        ...preset,
+        levels: preset.levels.map((l) =>
+          l.code === 'L1' || l.code === 'L2'
+            ? { ...l, targets: { ...l.targets, plan: { amount: 2, unit: 'hour', calendar: 'always' } } }
+            : l,
+        ),
+      })
       s.auth.login('zhangwei', DEMO_PASSWORD)
       const lead = s.auth.currentActor()!
       const actors = [lead]
@@ -223,15 +234,22 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
       }
       // A fault for some of the incidents: most handled within their SLA, the last ones still open.
       const levels = s.sla.policy().levels
+      // Two faults told apart: one 一级 whose leaders were informed (seed 003 §4.3.3.3), and one
+      // 二级 recovered after its 2-hour plan deadline without a plan — missed, not 未发生.
+      const majorAt = Math.floor(faultsFrom.length / 2)
+      const missedPlanAt = Math.floor(faultsFrom.length / 3)
       faultsFrom.forEach(({ entry, actor }, i) => {
         const reported = parseIso(entry.serviceTime)!
         clock.ms = reported + 60_000
         // Mostly minor incidents; a top-level fault is rare (as a contract's once-a-year limit expects).
         const r = random()
-        const level = levels[Math.min(levels.length - 1, r < 0.03 ? 0 : r < 0.2 ? 1 : r < 0.6 ? 2 : 3)]!
+        const rank = i === majorAt ? 0 : i === missedPlanAt ? 1 : r < 0.03 ? 0 : r < 0.2 ? 1 : r < 0.6 ? 2 : 3
+        const level = levels[Math.min(levels.length - 1, rank)]!
+        const c = random()
         const fault = s.faults.create(actor, {
           title: entry.content,
           severity: level.code,
+          category: c < 0.7 ? 'software' : c < 0.8 ? 'hardware' : c < 0.9 ? 'network' : 'environment',
           assetId: entry.assetId,
           reportedAt: entry.serviceTime,
           reportedBy: entry.requester,
@@ -250,11 +268,27 @@ export function generateDemoData(dataDir: string, opts: { endIso?: string; perDa
           at: at(5 + Math.floor(random() * 20)),
           text: '电话受理',
         })
+        if (level.targets.notify)
+          s.faults.addEvent(actor, {
+            faultId: fault.id,
+            kind: 'notify',
+            at: at(3),
+            target: '信息技术处处长',
+            via: 'phone',
+            text: '电话报告故障现象和影响范围，处长要求每 30 分钟通报进展',
+          })
         if (open) return
+        if (level.targets.plan && i !== missedPlanAt)
+          s.faults.addEvent(actor, {
+            faultId: fault.id,
+            kind: 'plan',
+            at: at(26 + Math.floor(random() * 10)),
+            text: '先切换备用节点恢复业务，再排查根因',
+          })
         s.faults.addEvent(actor, {
           faultId: fault.id,
           kind: 'recover',
-          at: at(40 + Math.floor(random() * 200)),
+          at: at(i === missedPlanAt ? 180 : 40 + Math.floor(random() * 200)),
           text: entry.result,
         })
         clock.ms = Math.min(end, reported + 30 * 3_600_000)

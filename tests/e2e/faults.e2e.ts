@@ -81,7 +81,8 @@ test('a P1 from a service-log entry through response, pause, escalation, severit
   await detail.act('响应', { text: '电话受理，远程查看认证服务日志' })
   await expect(detail.clock('respond')).toHaveAttribute('data-state', 'met')
   await detail.act('挂起', { text: '等待厂商远程接入窗口' })
-  await expect(detail.clock('recover')).toHaveAttribute('data-state', 'paused')
+  // No contract lets a pause stop the clock (presets ship pausesStopClock off): it keeps running.
+  await expect(detail.clock('recover')).toHaveAttribute('data-state', 'running')
   await detail.act('恢复处理')
   await expect(detail.clock('recover')).toHaveAttribute('data-state', /running|at_risk/)
   await detail.act('升级处理', { target: '厂商二线 王工 138xxxx', text: '提交认证服务日志与线程转储' })

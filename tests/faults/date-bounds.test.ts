@@ -21,7 +21,7 @@ describe('the shared rule for times of things that already happened', () => {
   it('refuses earlier or later with a sentence that says the bound', () => {
     expect(pastEventProblem('2025-11-22T23:59:00+08:00', now, '2026-11-23T09:00:00+08:00', '报告时间')).toEqual({
       code: 'TIME_TOO_EARLY',
-      message: '报告时间不能早于 2025-11-23（站点启用前一年），请检查年份',
+      message: '报告时间不能早于 2025-11-23（站点启用或合同开始前一年），请检查年份',
     })
     expect(pastEventProblem('2026-11-23T09:06:00+08:00', now, null, '服务时间')).toMatchObject({
       code: 'TIME_IN_FUTURE',
@@ -54,10 +54,10 @@ describe('through the contract and the services', () => {
     expect(count(w, 'fault') + count(w, 'service_log') + count(w, 'audit_log')).toBe(before)
   })
 
-  it('refuses a fault reported more than a year before the site was set up, or in the future', async () => {
+  it('refuses a fault reported more than a year before the contract start (earlier than setup here), or in the future', async () => {
     await expect(
       w.api.fault.create({ title: '太早', severity: 'P3', reportedAt: '2024-06-01T08:00:00+08:00' }),
-    ).rejects.toMatchObject({ code: 'TIME_TOO_EARLY', message: /不能早于 2025-11-23/ })
+    ).rejects.toMatchObject({ code: 'TIME_TOO_EARLY', message: /不能早于 2025-01-01/ })
     await expect(
       w.api.fault.create({ title: '将来', severity: 'P3', reportedAt: '2026-11-24T08:00:00+08:00' }),
     ).rejects.toMatchObject({ code: 'TIME_IN_FUTURE' })
@@ -70,6 +70,6 @@ describe('through the contract and the services', () => {
     const categoryId = (await w.api.serviceLog.categories())[0]!.id
     await expect(
       w.api.serviceLog.create({ serviceTime: '2020-01-01T08:00:00+08:00', channel: 'phone', categoryId, content: 'x' }),
-    ).rejects.toMatchObject({ code: 'TIME_TOO_EARLY', message: /服务时间不能早于 2025-11-23/ })
+    ).rejects.toMatchObject({ code: 'TIME_TOO_EARLY', message: /服务时间不能早于 2025-01-01/ })
   })
 })

@@ -88,7 +88,12 @@ describe('fault records', () => {
     })
   })
 
-  it('excludes paused time from the recovery clock', async () => {
+  it('excludes paused time from the recovery clock where the site turned that on for the level', async () => {
+    const { policy } = await w.api.sla.get()
+    await w.api.sla.update({
+      ...policy,
+      levels: policy.levels.map((l) => (l.code === 'P1' ? { ...l, pausesStopClock: true } : l)),
+    })
     let f = await w.api.fault.create({ title: 'x', severity: 'P1', reportedAt: '2026-11-23T06:00:00+08:00' })
     f = await event(f.id, 'respond', '06:05')
     f = await event(f.id, 'pause', '06:30', { text: '等待机房断电检修结束' })
@@ -107,8 +112,9 @@ describe('fault records', () => {
     let f = await w.api.fault.create({ title: 'x', severity: 'P1', reportedAt: '2026-11-23T06:00:00+08:00' })
     expect(states(f).respond).toBe('overdue')
     f = await event(f.id, 'severity', '09:00', { severity: 'P4', text: '影响范围仅一个科室' })
-    expect(f).toMatchObject({ severity: 'P4', severityName: 'P4 一般', breaches: 3 })
-    expect(f.events.filter((e) => e.kind === 'breach')).toHaveLength(3)
+    // respond (10 min), remote diagnosis (15 min), arrival (1 h) and recovery (2 h) of the P1 all passed.
+    expect(f).toMatchObject({ severity: 'P4', severityName: 'P4 一般', breaches: 4 })
+    expect(f.events.filter((e) => e.kind === 'breach')).toHaveLength(4)
     expect(states(f).recover).toBe('running')
     await expect(event(f.id, 'severity', '09:00', { severity: 'P9', text: '?' })).rejects.toMatchObject({
       code: 'SEVERITY_UNKNOWN',

@@ -15,6 +15,7 @@ function model(s: S, kind: (typeof EVENT_KINDS)[number]): S | null {
   switch (kind) {
     case 'respond':
       return s === 'new' ? 'in_progress' : null
+    case 'remote':
     case 'arrive':
     case 'plan':
     case 'action':
@@ -38,6 +39,7 @@ function model(s: S, kind: (typeof EVENT_KINDS)[number]): S | null {
     case 'escalation_result':
     case 'severity':
     case 'owner':
+    case 'notify':
       return s
   }
 }
@@ -59,6 +61,7 @@ describe('fault state machine', () => {
         const fault = w.services.faults.create(actor, {
           title: '模型测试',
           severity: 'P3',
+          category: 'software',
           assetId: null,
           reportedAt: '2026-11-23T08:00:00+08:00',
           reportedBy: '',
@@ -80,6 +83,7 @@ describe('fault state machine', () => {
               at: maxAt(at, fault.id),
               text: '说明',
               target: '厂商',
+              via: 'phone',
               severity: nextSeverity,
               ownerId: actor.id,
             })

@@ -227,8 +227,19 @@ describe('submitting and accepting', () => {
     await expect(
       w.api.handover.submit({ id: h.id, revision: h.revision, password: LEAD_PASSWORD }),
     ).rejects.toMatchObject({ code: 'HANDOVER_NEW_ITEMS' })
-    const again = await w.api.handover.recollect({ id: h.id })
+    let again = await w.api.handover.recollect({ id: h.id })
     expect(again.items.find((i) => i.refId === faultIds[0] && i.kind === 'fault')!.remark).toBe('厂商已远程接入')
+    // seed 003 §4.3.3.3 「在交接班时发生的故障，由交班人员负责处理后再行交接」: re-collecting does not pass it on.
+    expect(again.items.find((i) => i.refId === late.id)).toMatchObject({ arrivedDuringHandover: true })
+    expect(again.items.find((i) => i.refId === faultIds[0])!.arrivedDuringHandover).toBeUndefined()
+    await expect(
+      w.api.handover.submit({ id: again.id, revision: again.revision, password: LEAD_PASSWORD }),
+    ).rejects.toMatchObject({ code: 'HANDOVER_NEW_UNHANDLED', message: expect.stringContaining('机房空调告警') })
+    expect((await w.api.handover.get({ id: h.id })).status).toBe('draft')
+    await w.api.fault.addEvent({ faultId: late.id, kind: 'respond', at: '2026-11-23T17:19:00+08:00', text: '已到机房查看' })
+    // Re-collecting again keeps the mark; the recorded response lets the handover go.
+    again = await w.api.handover.recollect({ id: h.id })
+    expect(again.items.find((i) => i.refId === late.id)).toMatchObject({ arrivedDuringHandover: true })
     await expect(
       w.api.handover.submit({ id: again.id, revision: again.revision, password: LEAD_PASSWORD }),
     ).resolves.toMatchObject({ status: 'submitted' })

@@ -194,3 +194,42 @@ describe('site rules', () => {
     )
   })
 })
+
+describe('weekends are 节假日 for cover (seed 003 §3.2.4 「周六、日及其它法定节假日…安排至少 1 个工程师值班」)', () => {
+  it('ships a 周末电话值班 that covers weekend daytime, and shows the Saturday left without it', async () => {
+    let m = await w.api.roster.month({ month: '2026-10' })
+    const weekend = m.shifts.find((s) => s.name === '周末电话值班')!
+    expect(weekend).toMatchObject({ kind: 'oncall', dayTypes: ['weekend'], holidayCover: true, start: 510, end: 1050 })
+    // 2026-10-10 is a Saturday but a 调休 workday; 10-17 is an ordinary Saturday.
+    expect(m.assignments.filter((a) => a.shiftId === weekend.id).map((a) => a.date)).not.toContain('2026-10-10')
+    const sat = m.assignments.find((a) => a.shiftId === weekend.id && a.date === '2026-10-17')!
+    const night = m.shifts.find((s) => s.name === '夜间待命')!
+    // The same engineer keeps the night on-call that Saturday; only the daytime phone duty goes.
+    await w.api.roster.setCell({ date: sat.date, userId: sat.userId, shiftIds: [night.id] })
+    m = await w.api.roster.month({ month: '2026-10' })
+    expect(m.violations.filter((v) => v.rule === 'holiday')).toEqual([
+      expect.objectContaining({ date: '2026-10-17', message: expect.stringContaining('周六') }),
+    ])
+    // The night on-call alone is not 节假日值班 unless the lead marks that shift so.
+    await w.api.roster.saveShift({ ...night, holidayCover: true })
+    m = await w.api.roster.month({ month: '2026-10' })
+    expect(m.violations.filter((v) => v.rule === 'holiday')).toEqual([])
+  })
+
+  it('lists weekends with phone numbers in the 节假日值班表, and leaves 调休 Saturdays out', async () => {
+    const { holidayDutyRows } = await import('../../src/shared/roster/holiday-table')
+    const m = await w.api.roster.month({ month: '2026-10' })
+    const rows = holidayDutyRows([m], '2026-10-01', '2026-10-18')
+    expect(rows.map((r) => `${r.date} ${r.name}`)).toEqual([
+      ...['01', '02', '03', '04', '05', '06', '07'].map((d) => `2026-10-${d} 国庆节`),
+      '2026-10-11 周末',
+      '2026-10-17 周末',
+      '2026-10-18 周末',
+    ])
+    const sat = rows.find((r) => r.date === '2026-10-17')!
+    expect(sat.lines.find((l) => l.shift === '周末电话值班')).toMatchObject({
+      time: '08:30–17:30',
+      people: expect.stringMatching(/^(张伟|李强|王芳|陈杰) \d+/),
+    })
+  })
+})

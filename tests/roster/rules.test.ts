@@ -4,7 +4,16 @@ import { dayType, shippedHolidays } from '../../src/shared/calendar/holidays'
 import { checkRoster, generate, monthDates, type ShiftDef, shiftApplies } from '../../src/shared/roster/rules'
 
 const holidays = shippedHolidays()
-const DAY: ShiftDef = { id: 1, name: '白班', start: 510, end: 1050, kind: 'onsite', dayTypes: ['workday'], needed: 1 }
+const DAY: ShiftDef = {
+  id: 1,
+  name: '白班',
+  start: 510,
+  end: 1050,
+  kind: 'onsite',
+  dayTypes: ['workday'],
+  needed: 1,
+  holidayCover: false,
+}
 const NIGHT: ShiftDef = {
   id: 2,
   name: '夜间待命',
@@ -13,6 +22,7 @@ const NIGHT: ShiftDef = {
   kind: 'oncall',
   dayTypes: ['workday', 'weekend', 'holiday'],
   needed: 1,
+  holidayCover: false,
 }
 const HOLIDAY: ShiftDef = {
   id: 3,
@@ -22,8 +32,20 @@ const HOLIDAY: ShiftDef = {
   kind: 'onsite',
   dayTypes: ['holiday'],
   needed: 1,
+  holidayCover: false,
 }
-const SHIFTS = [DAY, NIGHT, HOLIDAY]
+/** Weekend daytime on the duty phone, marked as 节假日值班 (seed 003 §3.2.4). */
+const WEEKEND: ShiftDef = {
+  id: 6,
+  name: '周末电话值班',
+  start: 510,
+  end: 1050,
+  kind: 'oncall',
+  dayTypes: ['weekend'],
+  needed: 1,
+  holidayCover: true,
+}
+const SHIFTS = [DAY, NIGHT, HOLIDAY, WEEKEND]
 const YEAR_2026 = Array.from({ length: 12 }, (_, i) => monthDates(`2026-${String(i + 1).padStart(2, '0')}`)).flat()
 
 describe('which shifts apply on a day', () => {
@@ -109,6 +131,7 @@ describe('generated rosters', () => {
       kind: 'onsite',
       dayTypes: ['workday'],
       needed: 0,
+      holidayCover: false,
     }
     const early: ShiftDef = {
       id: 5,
@@ -118,6 +141,7 @@ describe('generated rosters', () => {
       kind: 'onsite',
       dayTypes: ['workday'],
       needed: 0,
+      holidayCover: false,
     }
     const v = checkRoster({
       dates,
@@ -159,6 +183,43 @@ describe('swaps and coverage', () => {
         },
       ),
       { numRuns: 100 },
+    )
+  })
+})
+
+describe('seed 003 §3.2.4 「逢国家节假日（周六、日及其它法定节假日）…安排至少 1 个工程师值班」', () => {
+  const only = (shifts: ShiftDef[], assignments: { date: string; shiftId: number; userId: number }[], dates: string[]) =>
+    checkRoster({ dates, shifts, assignments, leaves: [], holidays, minRestHours: 8, names: {} }).filter(
+      (v) => v.rule === 'holiday',
+    )
+
+  it('counts a Saturday with only the night on-call (not marked as cover) as a weekend without 值班', () => {
+    const v = only([NIGHT], [{ date: '2026-11-28', shiftId: NIGHT.id, userId: 1 }], ['2026-11-28'])
+    expect(v).toEqual([expect.objectContaining({ date: '2026-11-28', message: expect.stringContaining('周六') })])
+  })
+
+  it('lets phone duty marked as 节假日值班 (on site within 2 h) cover a Sunday', () => {
+    expect(only([WEEKEND], [{ date: '2026-11-29', shiftId: WEEKEND.id, userId: 1 }], ['2026-11-29'])).toEqual([])
+  })
+
+  it('does not ask for cover on 2026-02-14, a 调休 Saturday that is a workday', () => {
+    expect(only([DAY], [{ date: '2026-02-14', shiftId: DAY.id, userId: 1 }], ['2026-02-14'])).toEqual([])
+  })
+
+  it('still asks for cover on a statutory holiday that falls on a weekday (2026-10-01)', () => {
+    expect(only([NIGHT], [], ['2026-10-01'])).toEqual([
+      expect.objectContaining({ date: '2026-10-01', message: expect.stringContaining('国庆') }),
+    ])
+  })
+
+  it('reports every weekend day of a month whose shifts leave weekend daytime uncovered', () => {
+    const dates = monthDates('2026-11')
+    const noWeekendShift = [DAY, NIGHT, HOLIDAY]
+    const assignments = noWeekendShift.flatMap((shift) =>
+      generate({ shiftId: shift.id, engineerIds: [1, 2], periodDays: 1, startDate: '2026-11-01' }, shift, dates, holidays, []),
+    )
+    expect(only(noWeekendShift, assignments, dates).map((v) => v.date)).toEqual(
+      dates.filter((d) => dayType(d, holidays) !== 'workday'),
     )
   })
 })

@@ -66,6 +66,7 @@ export function buildServices(db: Db, clock: Clock, sealKey: SealKey = ephemeral
     assetRepo,
     users,
     serviceLogRepo,
+    site,
   )
 
   const notifications = new NotificationCollector(db, clock, audit)

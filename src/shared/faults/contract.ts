@@ -17,12 +17,40 @@ export const REPORT_CHANNEL_LABELS: Record<(typeof REPORT_CHANNELS)[number], str
   other: '其他',
 }
 
+/** 系统运行故障记录表 (seed 003 §3.2.12.3) classes; seed 001 §5.7.4.8 sorts by 数据安全/系统应用/运行环境/其他. */
+export const FAULT_CATEGORIES = ['hardware', 'software', 'network', 'security', 'environment', 'other'] as const
+export type FaultCategory = (typeof FAULT_CATEGORIES)[number]
+export const FAULT_CATEGORY_LABELS: Record<FaultCategory, string> = {
+  hardware: '硬件',
+  software: '软件',
+  network: '网络',
+  security: '安全',
+  environment: '运行环境',
+  other: '其他',
+}
+
+/** How the leaders were told of a major fault (seed 003 §4.3.3.3). */
+export const NOTIFY_VIAS = ['phone', 'in_person', 'sms', 'other'] as const
+export const NOTIFY_VIA_LABELS: Record<(typeof NOTIFY_VIAS)[number], string> = {
+  phone: '电话',
+  in_person: '当面',
+  sms: '短信',
+  other: '其他',
+}
+
+export interface PauseDto {
+  from: string
+  to: string | null
+  /** why the clock was held (required when it is paused) */
+  reason?: string
+}
+
 /** Everything the renderer needs to run the fault's SLA clocks itself, live. */
 export interface FaultClockDto {
   reportedAt: string
   level: SlaLevel
   done: Partial<Record<Milestone, string | null>>
-  pauses: { from: string; to: string | null }[]
+  pauses: PauseDto[]
   pausesStopClock: boolean
   /** the last progress the customer heard of; null before the first */
   lastUpdateAt: string | null
@@ -38,6 +66,7 @@ export interface FaultSummaryDto {
   assetName: string | null
   severity: string
   severityName: string
+  category: FaultCategory
   status: FaultStatus
   reportedAt: string
   reportedBy: string
@@ -95,9 +124,20 @@ export interface SlaDto {
 
 export interface FaultStatsDto {
   open: number
+  /** open faults with a milestone late now, or missed before a recovery not yet closed */
   overdue: number
+  /** the contract year the counts below cover (from the site's contract start date) */
+  contractYear: { from: string; to: string }
+  /** major faults reported in the contract year (seed 004 §五(一)2 counts per year of the contract) */
   majorThisYear: number
   majorPerYear: number | null
+  /** faults in the contract year with a milestone done late, late now, or missed before recovery */
+  breachedFaults: number
+  /** those milestones, one by one: what seed 002 §三 deducts points for */
+  missedMilestones: number
+  byCategory: { category: FaultCategory; count: number }[]
+  /** pauses that held a contract clock in the contract year, with their reasons */
+  stoppedPauses: { faultId: number; no: string; minutes: number; reason: string }[]
   missingHolidayYear: number | null
 }
 
@@ -109,6 +149,7 @@ export const faultQuery = z
     status: z.enum(FAULT_STATUSES).optional(),
     openOnly: z.boolean().optional(),
     severity: z.string().max(20).optional(),
+    category: z.enum(FAULT_CATEGORIES).optional(),
     assetId: id.optional(),
     ownerId: id.optional(),
     overdue: z.boolean().optional(),
@@ -124,6 +165,7 @@ export const createFaultInput = z.object({
   title: z.string({ error: '请填写故障标题' }).trim().min(1, '请填写故障标题').max(200, '故障标题不能超过 200 个字'),
   assetId: id.nullable().default(null),
   severity: z.string({ error: '请选择故障级别' }).min(1, '请选择故障级别').max(20),
+  category: z.enum(FAULT_CATEGORIES, { error: '故障类别无效' }).default('other'),
   reportedAt: isoDateTime,
   reportedBy: text(50, '报告人').default(''),
   reportChannel: z.enum(REPORT_CHANNELS, { error: '报告方式无效' }).default('phone'),
@@ -142,6 +184,8 @@ export const faultEventInput = z.object({
   /** severity: the new level code; escalate: to whom; owner: the new owner */
   severity: z.string().max(20).optional(),
   target: text(100, '升级对象').optional(),
+  /** notify: how the leader was told */
+  via: z.enum(NOTIFY_VIAS, { error: '通知方式无效' }).optional(),
   ownerId: id.optional(),
 })
 export type FaultEventInput = z.output<typeof faultEventInput>
@@ -150,12 +194,13 @@ const targetSchema = z.object({
   amount: z.number().positive('时限必须大于 0').max(10000),
   unit: z.enum(['minute', 'hour', 'workday']),
   calendar: z.enum(['always', 'working']),
+  nonWorkingDaysOnly: z.boolean().optional(),
 })
 export const slaPolicySchema = z.object({
   key: z.string().max(40),
   name: z.string().trim().min(1, '请填写策略名称').max(60),
   source: z.string().max(500),
-  pausesStopClock: z.boolean(),
+  note: z.string().max(500).default(''),
   majorRecoverMinutes: z.number().int().positive().nullable(),
   majorPerYear: z.number().int().min(0).nullable(),
   levelByTier: z.boolean(),
@@ -164,10 +209,11 @@ export const slaPolicySchema = z.object({
       z.object({
         code: z.string().trim().min(1).max(20),
         name: z.string().trim().min(1, '请填写级别名称').max(20),
-        description: z.string().max(100),
+        description: z.string().max(200),
         targets: z.partialRecord(z.enum(MILESTONES), targetSchema),
         progressEveryMin: z.number().int().positive().nullable(),
         major: z.boolean(),
+        pausesStopClock: z.boolean().default(false),
       }),
     )
     .min(1, '至少要有一个故障级别')

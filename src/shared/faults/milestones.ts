@@ -1,8 +1,9 @@
 import type { Pause, ServiceCalendar } from '../calendar/service-calendar'
+import { formatDuration, parseIso, toSiteDate } from '../time/site-time'
 import { type CalendarRef, type Milestone, MILESTONES, type SlaLevel, targetMinutes } from './sla'
 
 export type MilestoneStateKind =
-  'met' | 'breached' | 'running' | 'at_risk' | 'overdue' | 'paused' | 'waiting' | 'skipped'
+  'met' | 'breached' | 'running' | 'at_risk' | 'overdue' | 'paused' | 'waiting' | 'skipped' | 'missed'
 
 export const MILESTONE_STATE_LABELS: Record<MilestoneStateKind, string> = {
   met: '已达成',
@@ -13,7 +14,15 @@ export const MILESTONE_STATE_LABELS: Record<MilestoneStateKind, string> = {
   paused: '已挂起',
   waiting: '未开始',
   skipped: '未发生',
+  missed: '超时未完成',
 }
+
+/** Late as the open-fault counts see it: past its deadline now, or missed before recovery. */
+export const isLate = (m: Pick<MilestoneState, 'state'>): boolean => m.state === 'overdue' || m.state === 'missed'
+
+/** A milestone that counts against the contract: done late, still late, or never done before its deadline passed. */
+export const isBreach = (m: Pick<MilestoneState, 'state'>): boolean =>
+  m.state === 'breached' || m.state === 'overdue' || m.state === 'missed'
 
 export interface MilestoneState {
   milestone: Milestone
@@ -73,26 +82,32 @@ export function computeMilestones(input: FaultClockInput, now: number, calendars
     const cal = calendars[target.calendar]
     const targetMin = targetMinutes(target, calendars.working.minutesPerDay)
     const doneAt = input.done[m] ?? null
+    // seed 003 §3.2.4: the 2-hour arrival applies to faults reported on a weekend or holiday only.
+    if (target.nonWorkingDaysOnly && calendars.working.blocksOn(toSiteDate(input.reportedAt)).length > 0) continue
     const startedAt = m === 'analysis' ? (input.done.recover ?? null) : input.reportedAt
     if (startedAt === null) {
       out.push({ milestone: m, targetMin, startedAt, deadline: null, doneAt, state: 'waiting', minutes: 0 })
       continue
     }
-    // Recovered without, say, going on site: that clock stops; it was neither met nor missed.
-    if (doneAt === null && m !== 'recover' && m !== 'analysis' && input.done.recover) {
-      out.push({ milestone: m, targetMin, startedAt, deadline: null, doneAt, state: 'skipped', minutes: 0 })
-      continue
-    }
     const pauses = input.pausesStopClock && m !== 'analysis' ? input.pauses : []
-    const deadline = deadlineOf(
-      startedAt,
-      targetMin,
-      cal,
-      doneAt === null ? pauses : pauses.filter((p) => p.from < doneAt),
-    )
+    // A milestone never done stops at recovery: its pauses count up to then.
+    const recoveredAt = m !== 'recover' && m !== 'analysis' ? (input.done.recover ?? null) : null
+    const stopAt = doneAt ?? recoveredAt
+    const deadline = deadlineOf(startedAt, targetMin, cal, stopAt === null ? pauses : pauses.filter((p) => p.from < stopAt))
     let state: MilestoneStateKind
     let minutes: number
-    if (doneAt !== null) {
+    if (doneAt === null && recoveredAt !== null) {
+      // Recovered without, say, going on site: recovered before the deadline, the milestone was
+      // not needed (未发生); the deadline passed first, it was missed whatever happened later
+      // (seed 002 §三 deducts for every overdue fault).
+      if (deadline !== null && recoveredAt > deadline) {
+        state = 'missed'
+        minutes = Math.round((recoveredAt - deadline) / 60000)
+      } else {
+        state = 'skipped'
+        minutes = 0
+      }
+    } else if (doneAt !== null) {
       state = deadline !== null && doneAt <= deadline ? 'met' : 'breached'
       minutes = deadline !== null && doneAt > deadline ? Math.round((doneAt - deadline) / 60000) : 0
     } else if (deadline === null) {
@@ -125,4 +140,19 @@ export function progressDue(
 export function nearestDeadline(states: readonly MilestoneState[]): number | null {
   const open = states.filter((s) => s.doneAt === null && s.deadline !== null).map((s) => s.deadline!)
   return open.length ? Math.min(...open) : null
+}
+
+/**
+ * Each pause of a fault as the record shows it: 「暂停 3小时，原因：等待用户停机窗口」, and
+ * whether the contract clock stopped (only where the site turned that on for the level).
+ */
+export function describePauses(
+  clock: { pauses: readonly { from: string; to: string | null; reason?: string }[]; pausesStopClock: boolean },
+  now: number,
+): string[] {
+  return clock.pauses.map((p) => {
+    const minutes = Math.round(((p.to ? parseIso(p.to)! : now) - parseIso(p.from)!) / 60000)
+    const how = clock.pausesStopClock ? '停止计时' : '计时未停'
+    return `${p.to ? '' : '挂起中，'}暂停 ${formatDuration(minutes)}（${how}），原因：${p.reason || '见时间线'}`
+  })
 }

@@ -17,6 +17,8 @@ export const FAULT_STATUS_LABELS: Record<FaultStatus, string> = {
 
 export const EVENT_KINDS = [
   'respond',
+  'remote',
+  'notify',
   'arrive',
   'plan',
   'action',
@@ -39,6 +41,8 @@ export type FaultEventKind = (typeof EVENT_KINDS)[number] | 'created' | 'breach'
 export const EVENT_LABELS: Record<FaultEventKind, string> = {
   created: '登记故障',
   respond: '响应',
+  remote: '启动远程诊断',
+  notify: '通知领导',
   arrive: '到场',
   plan: '提交处理方案',
   action: '处理措施',
@@ -64,6 +68,8 @@ const WORKING: FaultStatus[] = ['new', 'in_progress']
 /** Which statuses allow an event, and where it leads (undefined: status unchanged). */
 const RULES: Record<(typeof EVENT_KINDS)[number], { from: FaultStatus[]; to?: FaultStatus }> = {
   respond: { from: ['new'], to: 'in_progress' },
+  remote: { from: WORKING, to: 'in_progress' },
+  notify: { from: ['new', 'in_progress', 'paused', 'recovered'] },
   arrive: { from: WORKING, to: 'in_progress' },
   plan: { from: WORKING, to: 'in_progress' },
   action: { from: WORKING, to: 'in_progress' },

@@ -27,6 +27,11 @@ export interface HandoverItem {
   /** fault: each running milestone with time left or overdue, as text */
   clocks: string[]
   remark: string
+  /**
+   * A fault reported while this handover was open: seed 003 §4.3.3.3 「在交接班时发生的故障，
+   * 由交班人员负责处理后再行交接」 — the outgoing engineer records a response before submitting.
+   */
+  arrivedDuringHandover?: boolean
 }
 
 export interface HandoverDto {

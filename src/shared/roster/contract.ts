@@ -21,6 +21,8 @@ export interface ShiftDto {
   needed: number
   colour: string
   active: boolean
+  /** on-call duty that counts as 节假日值班 (seed 003 §3.2.4: phone reachable, on site within 2 h) */
+  holidayCover: boolean
 }
 
 export interface RotationDto {
@@ -130,6 +132,7 @@ export const shiftInput = z.object({
     .regex(/^#[0-9a-fA-F]{6}$/)
     .default('#1f5fbf'),
   active: z.boolean().default(true),
+  holidayCover: z.boolean().default(false),
 })
 
 export const rosterContract = {

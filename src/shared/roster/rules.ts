@@ -4,8 +4,8 @@ import { addDays, SITE_OFFSET } from '../time/site-time'
 /**
  * Duty-roster rules, pure: which shifts occur on which days (调休 Saturdays
  * are workdays, statutory holidays are holidays), and the checks a month must
- * pass before it is published (seed 003 §3.2.4: at least one engineer on duty
- * on every holiday).
+ * pass before it is published (seed 003 §3.2.4: 「逢国家节假日（周六、日及其它法定
+ * 节假日）…安排至少 1 个工程师值班」 — weekends are 节假日 for cover too).
  */
 export interface ShiftDef {
   id: number
@@ -16,7 +16,16 @@ export interface ShiftDef {
   kind: 'onsite' | 'oncall'
   dayTypes: DayType[]
   needed: number
+  /**
+   * An on-call shift marked so counts as 节假日值班: the duty phone is reachable and
+   * the engineer is on site within 2 hours (seed 003 §3.2.4). On-site shifts always count.
+   */
+  holidayCover: boolean
 }
+
+/** Whether someone on this shift is 节假日值班 in the contract's sense. */
+export const coversHoliday = (shift: Pick<ShiftDef, 'kind' | 'holidayCover'>): boolean =>
+  shift.kind === 'onsite' || shift.holidayCover
 
 export interface Assignment {
   date: string
@@ -48,6 +57,7 @@ export interface Violation {
 }
 
 const MIN = 60_000
+const WEEKDAY_NAMES = ['日', '一', '二', '三', '四', '五', '六']
 
 export function monthDates(month: string): string[] {
   const first = `${month}-01`
@@ -96,13 +106,18 @@ export function checkRoster(input: CheckInput): Violation[] {
           message: `${date} ${shift.name}需要 ${shift.needed} 人，已排 ${n} 人`,
         })
     }
-    if (type === 'holiday' && !input.assignments.some((a) => a.date === date)) {
+    const covered = input.assignments.some((a) => {
+      const shift = byShift.get(a.shiftId)
+      return a.date === date && shift !== undefined && coversHoliday(shift)
+    })
+    if (type !== 'workday' && !covered) {
+      const what = input.holidays.holidays[date] ?? `周${WEEKDAY_NAMES[new Date(`${date}T12:00:00Z`).getUTCDay()]}`
       out.push({
         rule: 'holiday',
         date,
         shiftId: null,
         userId: null,
-        message: `${date}（${input.holidays.holidays[date]}）没有安排工程师值班`,
+        message: `${date}（${what}）没有安排工程师值班（现场或标为节假日值班的电话值班）`,
       })
     }
   }

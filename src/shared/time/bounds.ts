@@ -25,22 +25,22 @@ export interface TimeProblem {
 
 /**
  * Something that already happened (a fault reported, a service given): not in the
- * future beyond the slack, and not before the site was set up minus one year
- * (records from the year before may be entered late) — never before 2000.
+ * future beyond the slack, and not before one year ahead of `siteSince` (the site's
+ * setup date, or its contract start if earlier: records from the year before may be
+ * entered late) — never before 2000.
  */
 export function pastEventProblem(
   iso: string,
   nowMs: number,
-  siteSetupIso: string | null,
+  siteSince: string | null,
   what: string,
 ): TimeProblem | null {
   const ms = parseIso(iso)
   if (ms === null) return null
   if (ms > nowMs + FUTURE_SLACK_MS) return { code: 'TIME_IN_FUTURE', message: `${what}不能晚于当前时间` }
-  const setup = siteSetupIso ? parseIso(siteSetupIso) : null
-  const floorDate = setup === null ? null : `${Number(toSiteDate(setup).slice(0, 4)) - 1}${toSiteDate(setup).slice(4)}`
+  const floorDate = siteSince ? `${Number(siteSince.slice(0, 4)) - 1}${siteSince.slice(4, 10)}` : null
   const floor = floorDate && floorDate > `${EARLIEST_YEAR}-01-01` ? floorDate : `${EARLIEST_YEAR}-01-01`
   if (toSiteDate(ms) < floor)
-    return { code: 'TIME_TOO_EARLY', message: `${what}不能早于 ${floor}（站点启用前一年），请检查年份` }
+    return { code: 'TIME_TOO_EARLY', message: `${what}不能早于 ${floor}（站点启用或合同开始前一年），请检查年份` }
   return null
 }

@@ -1,6 +1,7 @@
 import type { Migration } from '../migrate'
 import { foundation } from './2026-11-23-01-foundation'
 import { faults } from './2026-11-24-01-faults'
+import { contractRules } from './2026-11-25-41-contract-rules'
 import { handover } from './2026-11-24-03-handover'
 import { roster } from './2026-11-24-02-roster'
 import { auditProof } from './2026-11-25-61-audit-proof'
@@ -13,6 +14,7 @@ export const migrations: Migration[] = [
   faults,
   roster,
   handover,
+  contractRules,
   auditProof,
   loginFailureWindow,
   notificationLogRepair,

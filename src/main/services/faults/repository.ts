@@ -1,5 +1,11 @@
 import type { Db } from '../../db/connection'
-import type { FaultEventDto, FaultFormDto, FaultQuery, FaultSummaryDto } from '../../../shared/faults/contract'
+import type {
+  FaultCategory,
+  FaultEventDto,
+  FaultFormDto,
+  FaultQuery,
+  FaultSummaryDto,
+} from '../../../shared/faults/contract'
 import type { Milestone, SlaLevel } from '../../../shared/faults/sla'
 import type { FaultStatus } from '../../../shared/faults/state'
 import { toIndexText, toMatchQuery } from '../../../shared/search/bigram'
@@ -12,6 +18,7 @@ export interface FaultRow {
   asset_id: number | null
   asset_name: string | null
   severity: string
+  category: FaultCategory
   level_json: string
   pauses_stop_clock: number
   status: FaultStatus
@@ -25,6 +32,8 @@ export interface FaultRow {
   service_log_id: number | null
   major: number
   respond_at: string | null
+  remote_at: string | null
+  notify_at: string | null
   arrive_at: string | null
   plan_at: string | null
   recovered_at: string | null
@@ -45,6 +54,8 @@ export function toSummary(r: FaultRow): FaultSummaryDto {
   const level = JSON.parse(r.level_json) as SlaLevel
   const done: Partial<Record<Milestone, string | null>> = {
     respond: r.respond_at,
+    remote: r.remote_at,
+    notify: r.notify_at,
     arrive: r.arrive_at,
     plan: r.plan_at,
     recover: r.recovered_at,
@@ -58,6 +69,7 @@ export function toSummary(r: FaultRow): FaultSummaryDto {
     assetName: r.asset_name,
     severity: r.severity,
     severityName: level.name,
+    category: r.category,
     status: r.status,
     reportedAt: r.reported_at,
     reportedBy: r.reported_by,
@@ -100,6 +112,7 @@ export class FaultRepository {
     if (q.openOnly || q.overdue) where.push(`f.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`)
     for (const [key, col] of [
       ['severity', 'severity'],
+      ['category', 'category'],
       ['assetId', 'asset_id'],
       ['ownerId', 'owner_id'],
     ] as const) {
@@ -269,12 +282,10 @@ export class FaultRepository {
     return version
   }
 
-  majorCount(yearStart: string, yearEnd: string): number {
+  /** Non-voided faults reported in [from, to), for the contract-year statistics. */
+  reportedBetween(from: string, to: string): FaultRow[] {
     return this.db
-      .prepare(
-        "SELECT count(*) FROM fault WHERE major = 1 AND status != 'voided' AND reported_at >= ? AND reported_at < ?",
-      )
-      .pluck()
-      .get(yearStart, yearEnd) as number
+      .prepare(`${SELECT} WHERE f.status != 'voided' AND f.reported_at >= ? AND f.reported_at < ? ORDER BY f.reported_at`)
+      .all(from, to) as FaultRow[]
   }
 }

@@ -1,23 +1,33 @@
 import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
-import type {
-  CreateFaultInput,
+import {
+  NOTIFY_VIA_LABELS,
+  type CreateFaultInput,
+  type FaultCategory,
   FaultClockDto,
   FaultDto,
   FaultEventInput,
   FaultQuery,
   FaultStatsDto,
   FaultSummaryDto,
+  PauseDto,
 } from '../../../shared/faults/contract'
 import { formDef } from '../../../shared/faults/forms'
-import { computeMilestones, type FaultClockInput, type MilestoneState } from '../../../shared/faults/milestones'
+import { contractYear } from '../../../shared/faults/contract-year'
+import {
+  computeMilestones,
+  type FaultClockInput,
+  isBreach,
+  isLate,
+  type MilestoneState,
+} from '../../../shared/faults/milestones'
 import { MILESTONE_LABELS, type SlaLevel } from '../../../shared/faults/sla'
 import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus } from '../../../shared/faults/state'
 import type { Actor } from '../../../shared/ipc/kit'
 import { pastEventProblem } from '../../../shared/time/bounds'
 import type { Page } from '../../../shared/paging'
 import { missingNextYear } from '../../../shared/calendar/holidays'
-import { parseIso, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
+import { dayStartIso, parseIso, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
 import type { AssetRepository } from '../assets/repository'
 import { type AuditService, who } from '../audit/service'
 import type { UserRepository } from '../auth/users'
@@ -25,12 +35,15 @@ import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
 import { siteSetupAt } from '../site/service'
 import type { ServiceLogRepository } from '../serviceLog/repository'
+import type { SiteService } from '../site/service'
 import { type FaultRepository, type FaultRow, toSummary } from './repository'
+import { yearCounts } from './stats'
 import type { SlaService } from './sla-service'
 
 /** Entries that tell the customer where the fault stands (seed 001: updates every 60 / 30 min). */
 const PROGRESS_KINDS: string[] = [
   'respond',
+  'remote',
   'arrive',
   'plan',
   'action',
@@ -65,6 +78,7 @@ export class FaultService {
     private readonly assets: AssetRepository,
     private readonly users: UserRepository,
     private readonly serviceLog: ServiceLogRepository,
+    private readonly site: SiteService,
   ) {}
 
   milestones(summary: FaultSummaryDto, now = this.clock.now()): MilestoneState[] {
@@ -82,7 +96,7 @@ export class FaultService {
     const overdue = this.repo
       .query(q, true)
       .rows.map(toSummary)
-      .filter((f) => computeMilestones(clockInput(f.clock), now, cals).some((m) => m.state === 'overdue'))
+      .filter((f) => computeMilestones(clockInput(f.clock), now, cals).some(isLate))
     return { items: overdue.slice(q.offset, q.offset + q.limit), total: overdue.length }
   }
 
@@ -126,7 +140,8 @@ export class FaultService {
     return parseIso(iso)!
   }
 
-  create(actor: Actor, input: CreateFaultInput): FaultDto {
+  /** `category` may be left out by internal callers (imports, demo data): it is then 其他. */
+  create(actor: Actor, input: Omit<CreateFaultInput, 'category'> & { category?: FaultCategory }): FaultDto {
     return this.db.transaction(() => {
       this.notFuture(input.reportedAt, '报告时间')
       const level = this.level(input.severity)
@@ -155,8 +170,9 @@ export class FaultService {
         title: input.title,
         asset_id: input.assetId,
         severity: level.code,
+        category: input.category ?? 'other',
         level_json: JSON.stringify(level),
-        pauses_stop_clock: this.sla.policy().pausesStopClock ? 1 : 0,
+        pauses_stop_clock: level.pausesStopClock ? 1 : 0,
         status: 'new',
         reported_at: input.reportedAt,
         reported_by: input.reportedBy,
@@ -202,7 +218,7 @@ export class FaultService {
       if (at < parseIso(r.reported_at)!) throw new DomainError('TIME_BEFORE_REPORT', '时间不能早于故障报告时间')
       const changes: Record<string, unknown> = { status }
       const data: Record<string, unknown> = {}
-      const pauses = JSON.parse(r.pauses_json) as { from: string; to: string | null }[]
+      const pauses = JSON.parse(r.pauses_json) as PauseDto[]
       const need = (what: string) => {
         if (!e.text) throw new DomainError('TEXT_REQUIRED', `请填写${what}`)
       }
@@ -210,10 +226,20 @@ export class FaultService {
       if (
         r.status === 'new' &&
         !r.respond_at &&
-        ['respond', 'arrive', 'plan', 'action', 'workaround', 'recover'].includes(e.kind)
+        ['respond', 'remote', 'arrive', 'plan', 'action', 'workaround', 'recover'].includes(e.kind)
       )
         changes.respond_at = e.at
       switch (e.kind) {
+        case 'remote':
+          if (!r.remote_at) changes.remote_at = e.at
+          break
+        case 'notify':
+          // seed 003 §4.3.3.3: who was told, when and how.
+          if (!e.target) throw new DomainError('NOTIFY_WHO_REQUIRED', '请填写通知了哪位领导（姓名或职务）')
+          if (!e.via) throw new DomainError('NOTIFY_VIA_REQUIRED', '请选择通知方式')
+          if (!r.notify_at) changes.notify_at = e.at
+          Object.assign(data, { who: e.target, via: e.via, viaLabel: NOTIFY_VIA_LABELS[e.via] })
+          break
         case 'arrive':
           if (!r.arrive_at) changes.arrive_at = e.at
           break
@@ -238,7 +264,7 @@ export class FaultService {
           break
         case 'pause':
           need('挂起原因')
-          pauses.push({ from: e.at, to: null })
+          pauses.push({ from: e.at, to: null, reason: e.text })
           changes.pauses_json = JSON.stringify(pauses)
           break
         case 'resume': {
@@ -253,9 +279,7 @@ export class FaultService {
           if (!e.severity || e.severity === r.severity) throw new DomainError('SEVERITY_SAME', '请选择不同的故障级别')
           const level = this.level(e.severity)
           // Breaches under the old level stay counted: they are recorded before the deadlines move.
-          const breached = this.milestones(toSummary(r), at).filter(
-            (m) => m.state === 'overdue' || m.state === 'breached',
-          )
+          const breached = this.milestones(toSummary(r), at).filter(isBreach)
           for (const m of breached) {
             this.repo.addEvent({
               faultId: r.id,
@@ -275,6 +299,7 @@ export class FaultService {
           changes.breaches = r.breaches + breached.length
           changes.severity = level.code
           changes.level_json = JSON.stringify(level)
+          changes.pauses_stop_clock = level.pausesStopClock ? 1 : 0
           if (level.major) changes.major = 1
           Object.assign(data, { from: r.severity, to: level.code })
           break
@@ -361,14 +386,18 @@ export class FaultService {
     const now = this.clock.now()
     const cals = this.calendar.calendars()
     const open = this.repo.query({ openOnly: true, offset: 0, limit: 1 }, true).rows.map(toSummary)
-    const year = toSiteDate(now).slice(0, 4)
+    const today = toSiteDate(now)
+    const site = this.site.find()
+    const year = contractYear(site?.contractStart ?? `${today.slice(0, 4)}-01-01`, today)
+    const inYear = this.repo.reportedBetween(dayStartIso(year.from), dayStartIso(year.to)).map(toSummary)
+    const states = inYear.map((f) => ({ f, ms: computeMilestones(clockInput(f.clock), now, cals) }))
     return {
       open: open.filter((f) => f.status !== 'recovered').length,
-      overdue: open.filter((f) => computeMilestones(clockInput(f.clock), now, cals).some((m) => m.state === 'overdue'))
-        .length,
-      majorThisYear: this.repo.majorCount(`${year}-01-01`, `${Number(year) + 1}-01-01`),
+      overdue: open.filter((f) => computeMilestones(clockInput(f.clock), now, cals).some(isLate)).length,
+      contractYear: year,
       majorPerYear: this.sla.policy().majorPerYear,
-      missingHolidayYear: missingNextYear(toSiteDate(now), this.calendar.holidays()),
+      ...yearCounts(states, now),
+      missingHolidayYear: missingNextYear(today, this.calendar.holidays()),
     }
   }
 }

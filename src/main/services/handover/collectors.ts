@@ -27,6 +27,9 @@ const item = (
   rest: Omit<HandoverItem, 'key' | 'kind' | 'refId' | 'remark'>,
 ): HandoverItem => ({ key: `${kind}:${refId}`, kind, refId, remark: '', ...rest })
 
+/** Timeline entries that are a response to the fault, or more. */
+const HANDLING: string[] = ['respond', 'remote', 'arrive', 'plan', 'action', 'workaround', 'recover']
+
 export class FaultCollector implements HandoverCollector {
   kind = 'fault'
   constructor(private readonly faults: FaultService) {}
@@ -43,7 +46,7 @@ export class FaultCollector implements HandoverCollector {
           .filter((m) => m.doneAt === null && m.state !== 'waiting' && m.state !== 'skipped')
           .map(
             (m) =>
-              `${MILESTONE_LABELS[m.milestone]}：${MILESTONE_STATE_LABELS[m.state]}${m.state === 'overdue' ? ` ${formatDuration(m.minutes)}` : m.state === 'paused' ? '' : `，剩余 ${formatDuration(m.minutes)}`}`,
+              `${MILESTONE_LABELS[m.milestone]}：${MILESTONE_STATE_LABELS[m.state]}${m.state === 'overdue' || m.state === 'missed' ? ` ${formatDuration(m.minutes)}` : m.state === 'paused' ? '' : `，剩余 ${formatDuration(m.minutes)}`}`,
           )
         return item('fault', f.id, {
           title: `${f.no} ${f.title}`,
@@ -53,6 +56,11 @@ export class FaultCollector implements HandoverCollector {
           clocks,
         })
       })
+  }
+
+  /** Whether `name` has recorded at least a response to the fault (seed 003 §4.3.3.3: 交班人员负责处理). */
+  handledBy(it: HandoverItem, name: string): boolean {
+    return this.faults.get(it.refId).events.some((e) => HANDLING.includes(e.kind) && e.actorName === name)
   }
 
   transfer(it: HandoverItem, toUserId: number, actor: Actor, handoverId: number, at: string): void {

@@ -14,7 +14,7 @@ import type { UserRepository } from '../auth/users'
 import type { Clock } from '../clock'
 import type { AuditIntegrity } from '../audit/integrity'
 import type { RosterService } from '../roster/service'
-import type { HandoverCollector } from './collectors'
+import { FaultCollector, type HandoverCollector } from './collectors'
 
 export interface Row {
   id: number
@@ -62,6 +62,10 @@ export class HandoverService {
 
   private now(): string {
     return toSiteIso(this.clock.now())
+  }
+
+  private faultCollector(): FaultCollector {
+    return this.collectors.find((c): c is FaultCollector => c instanceof FaultCollector)!
   }
 
   private collect(ownerId: number): HandoverItem[] {
@@ -246,8 +250,13 @@ export class HandoverService {
   recollect(actor: Actor, id: number): HandoverDto {
     return this.db.transaction(() => {
       const r = this.editable(actor, id)
-      const remarks = new Map((JSON.parse(r.items_json) as HandoverItem[]).map((i) => [i.key, i.remark]))
-      const items = this.collect(actor.id).map((i) => ({ ...i, remark: remarks.get(i.key) ?? '' }))
+      const before = new Map((JSON.parse(r.items_json) as HandoverItem[]).map((i) => [i.key, i]))
+      // A fault that was not in the snapshot came in while the handover was open: it stays the
+      // outgoing engineer's to handle first, however often the list is collected again.
+      const items = this.collect(actor.id).map((i) => {
+        const arrived = i.kind === 'fault' && (before.get(i.key)?.arrivedDuringHandover ?? !before.has(i.key))
+        return { ...i, remark: before.get(i.key)?.remark ?? '', ...(arrived ? { arrivedDuringHandover: true } : {}) }
+      })
       this.db
         .prepare('UPDATE handover SET items_json = ?, revision = revision + 1 WHERE id = ?')
         .run(JSON.stringify(items), r.id)
@@ -264,7 +273,16 @@ export class HandoverService {
     if (pending.length) {
       throw new DomainError(
         'HANDOVER_NEW_ITEMS',
-        `交接期间有新的故障尚未列入交接：${pending.map((p) => p.title).join('、')}。请先处理，或点“重新收集”一并移交。`,
+        `交接期间有新的故障尚未列入交接：${pending.map((p) => p.title).join('、')}。请先处理（至少记录响应），再点“重新收集”。`,
+      )
+    }
+    const unhandled = (JSON.parse(r.items_json) as HandoverItem[]).filter(
+      (i) => i.arrivedDuringHandover && !this.faultCollector().handledBy(i, r.outgoing_name),
+    )
+    if (unhandled.length) {
+      throw new DomainError(
+        'HANDOVER_NEW_UNHANDLED',
+        `交接中新发生的故障需交班人先处理：${unhandled.map((i) => i.title).join('、')}。请至少记录响应后再提交。`,
       )
     }
     this.auth.checkPassword(actor.id, password)

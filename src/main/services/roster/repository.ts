@@ -12,6 +12,7 @@ interface ShiftRow {
   needed: number
   colour: string
   active: number
+  holiday_cover: number
 }
 
 /** SQL for shifts, rotations, assignments and leave; no rules here. */
@@ -29,6 +30,7 @@ export class RosterRepository {
       needed: r.needed,
       colour: r.colour,
       active: r.active === 1,
+      holidayCover: r.holiday_cover === 1,
     }))
   }
 
@@ -42,17 +44,18 @@ export class RosterRepository {
       needed: s.needed,
       colour: s.colour,
       active: s.active ? 1 : 0,
+      holiday_cover: s.holidayCover ? 1 : 0,
     }
     if (s.id)
       this.db
         .prepare(
-          'UPDATE shift SET name = @name, start_min = @start_min, end_min = @end_min, kind = @kind, day_types = @day_types, needed = @needed, colour = @colour, active = @active WHERE id = @id',
+          'UPDATE shift SET name = @name, start_min = @start_min, end_min = @end_min, kind = @kind, day_types = @day_types, needed = @needed, colour = @colour, active = @active, holiday_cover = @holiday_cover WHERE id = @id',
         )
         .run({ ...row, id: s.id })
     else
       this.db
         .prepare(
-          'INSERT INTO shift (name, start_min, end_min, kind, day_types, needed, colour, active, sort) VALUES (@name, @start_min, @end_min, @kind, @day_types, @needed, @colour, @active, (SELECT coalesce(max(sort), 0) + 1 FROM shift))',
+          'INSERT INTO shift (name, start_min, end_min, kind, day_types, needed, colour, active, holiday_cover, sort) VALUES (@name, @start_min, @end_min, @kind, @day_types, @needed, @colour, @active, @holiday_cover, (SELECT coalesce(max(sort), 0) + 1 FROM shift))',
         )
         .run(row)
   }

@@ -79,10 +79,14 @@ export class SiteService {
   }
 }
 
-/** When the site was set up (null before setup): the floor for plausible event times. */
+/** The site's setup date, or its contract start if earlier (null before setup): the floor for plausible event times. */
 export function siteSetupAt(db: Db): string | null {
   let st = setupStatements.get(db)
-  if (!st) setupStatements.set(db, (st = db.prepare('SELECT created_at FROM site WHERE id = 1').pluck()))
+  if (!st)
+    setupStatements.set(
+      db,
+      (st = db.prepare('SELECT min(substr(created_at, 1, 10), contract_start) FROM site WHERE id = 1').pluck()),
+    )
   return (st.get() as string | undefined) ?? null
 }
 const setupStatements = new WeakMap<Db, Statement>()

@@ -1,0 +1,204 @@
+import { rmSync } from 'node:fs'
+import { expect, test } from '@playwright/test'
+import { addDays, toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
+import { type Bridge, startBridge } from '../bridge/server'
+import { tempDir } from '../support/world'
+import { choose, FaultDetailPage, LoginScreen, Shell, shot } from './pages'
+
+/**
+ * The contracts' counting rules on screen: 通知领导 on the board until done (seed 003
+ * §4.3.3.3), fault category filter and counts, the per-level pause setting, and the
+ * 节假日值班表 listing weekends with phones (seed 003 §3.2.4).
+ */
+let bridge: Bridge
+const LEAD = { username: 'zhangwei', password: 'Duty#2026ok' }
+test.use({ viewport: { width: 1366, height: 768 } })
+
+test.beforeAll(async () => {
+  bridge = await startBridge({ dataDir: tempDir() })
+  const { auth, faults, roster } = bridge.services
+  auth.setup({
+    site: {
+      customerUnit: '海南省人民检察院',
+      providerName: '',
+      contractStart: '2026-01-01',
+      contractEnd: '2027-12-31',
+      serviceMode: '5x8',
+      idleLockMinutes: 15,
+    },
+    admin: { username: LEAD.username, displayName: '张伟', phone: '13907550001', password: LEAD.password },
+  })
+  auth.login(LEAD.username, LEAD.password)
+  const lead = auth.currentActor()!
+  faults.create(lead, {
+    title: '统一业务系统数据库宕机',
+    severity: 'L1',
+    category: 'hardware',
+    assetId: null,
+    reportedAt: toSiteIso(Date.now() - 2 * 60_000),
+    reportedBy: '案管办',
+    reportChannel: 'phone',
+    symptoms: '全院无法登录',
+    impact: '',
+  })
+  faults.create(lead, {
+    title: '交换机端口闪断',
+    severity: 'L3',
+    category: 'network',
+    assetId: null,
+    reportedAt: toSiteIso(Date.now() - 60 * 60_000),
+    reportedBy: '',
+    reportChannel: 'phone',
+    symptoms: '',
+    impact: '',
+  })
+  const month = toSiteDate(Date.now()).slice(0, 7)
+  for (const shift of roster.repo.shifts())
+    roster.saveRotation(lead, {
+      name: `${shift.name}轮换`,
+      shiftId: shift.id,
+      engineerIds: [lead.id],
+      periodDays: 1,
+      startDate: `${month}-01`,
+    })
+  for (const r of roster.repo.rotations()) roster.generate(lead, month, r.id, false, '')
+  auth.logout(lead)
+})
+test.beforeEach(() => {
+  const actor = bridge.services.auth.currentActor()
+  if (actor) bridge.services.auth.logout(actor)
+})
+test.afterAll(async () => {
+  await bridge.close()
+  rmSync(bridge.dataDir, { recursive: true, force: true })
+})
+
+test('a major fault shows 通知领导 on the board until the lead records who was told and how', async ({ page }) => {
+  await page.goto(bridge.url)
+  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await new Shell(page).go('故障管理')
+  await page.getByText('看板（按时限）').click()
+  const card = page.locator('.card', { hasText: '统一业务系统数据库宕机' })
+  await expect(card.getByTestId('notify-pending')).toContainText('须立即通知主管部门领导')
+  await expect(card.locator('[data-milestone="notify"]')).toBeVisible()
+  await shot(page, '60-contract-notify-board')
+
+  await card.click()
+  const detail = new FaultDetailPage(page)
+  await page.getByLabel('处理操作').getByRole('button', { name: '通知领导', exact: true }).click()
+  const dialog = page.locator('.n-card', { hasText: '· GZ-' })
+  // Saved without saying whom: a Chinese message, nothing recorded.
+  await dialog.locator('textarea').press('Enter')
+  await expect(dialog.getByRole('alert')).toContainText('请填写通知了哪位领导')
+  await dialog.getByPlaceholder('主管部门领导的姓名或职务，例如：技术处王处长').fill('技术处王处长')
+  await choose(page, '通知方式', '电话', dialog)
+  await dialog.locator('textarea').fill('电话报告故障现象和影响范围')
+  await dialog.locator('textarea').press('Enter')
+  await expect(dialog).toBeHidden()
+  await expect(detail.clock('notify')).toHaveAttribute('data-state', 'met')
+  await expect(page.locator('.n-timeline')).toContainText('通知领导：技术处王处长（电话）')
+  await expect(page.locator('.n-descriptions')).toContainText('硬件')
+  // A pause needs a reason; by default it does not stop the contract clock, and the record says so.
+  await detail.act('挂起', { text: '等待用户停机窗口' })
+  await expect(page.getByTestId('pauses')).toContainText('（计时未停），原因：等待用户停机窗口')
+  await shot(page, '66-contract-fault-detail')
+
+  await page.getByRole('button', { name: '返回列表' }).click()
+  await page.getByText('看板（按时限）').click()
+  await expect(page.locator('.card', { hasText: '统一业务系统数据库宕机' })).toBeVisible()
+  await expect(page.getByTestId('notify-pending')).toHaveCount(0)
+})
+
+test('filters faults by category and counts them on the home page for the contract year', async ({ page }) => {
+  await page.goto(bridge.url)
+  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await new Shell(page).go('故障管理')
+  await page.locator('.filters .n-base-selection', { hasText: '类别' }).click()
+  await page.locator('.n-base-select-option', { hasText: '网络' }).click()
+  const rows = page.locator('.n-data-table-tbody tr')
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first()).toContainText('交换机端口闪断')
+  await expect(rows.first()).toContainText('网络')
+  await page.getByRole('button', { name: '登记故障' }).click()
+  const form = page.locator('.n-form-item', { hasText: '故障类别' })
+  await expect(form).toContainText('其他')
+  await shot(page, '65-contract-create-category')
+  await page.keyboard.press('Escape')
+
+  await new Shell(page).go('首页')
+  await expect(page.getByTestId('fault-categories')).toContainText('硬件 1')
+  await expect(page.getByTestId('fault-categories')).toContainText('网络 1')
+  await expect(page.getByTestId('major-year')).toContainText('本合同年重大故障')
+  await expect(page.getByTestId('missed-milestones')).toBeVisible()
+  await shot(page, '61-contract-home')
+})
+
+test('站点设置 shows 挂起停止计时 per level, off for every level of the preset', async ({ page }) => {
+  await page.goto(bridge.url)
+  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await new Shell(page).go('站点设置')
+  const card = page.locator('.n-card', { hasText: 'SLA 策略' })
+  for (const level of ['一级', '二级', '三级', '四级'])
+    await expect(card.getByRole('checkbox', { name: `${level} 挂起停止计时` })).not.toBeChecked()
+  await expect(card.getByTestId('sla-note')).toContainText('一级/二级解决 7×24')
+  await card.scrollIntoViewIfNeeded()
+  await shot(page, '64-contract-sla-settings')
+  await card.getByRole('checkbox', { name: '三级 挂起停止计时' }).click()
+  await card.getByRole('button', { name: '保存 SLA 策略' }).click()
+  await expect(page.getByText('SLA 策略已保存')).toBeVisible()
+  expect(bridge.services.sla.policy().levels.map((l) => l.pausesStopClock)).toEqual([false, false, true, false])
+  // Left and come back to: the setting stays.
+  await new Shell(page).go('首页')
+  await new Shell(page).go('站点设置')
+  await expect(
+    page.locator('.n-card', { hasText: 'SLA 策略' }).getByRole('checkbox', { name: '三级 挂起停止计时' }),
+  ).toBeChecked()
+})
+
+test('the 节假日值班表 lists the weekends of a period with the phone numbers', async ({ page }) => {
+  await page.goto(bridge.url)
+  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  const today = toSiteDate(Date.now())
+  const from = `${today.slice(0, 7)}-01`
+  const to = addDays(from, 13)
+  await page.goto(`${bridge.url}#/roster/${today.slice(0, 7)}/print?from=${from}&to=${to}`)
+  await expect(page.getByRole('heading', { name: '节假日值班表' })).toBeVisible()
+  const body = page.locator('.holiday tbody')
+  await expect(body).toContainText('周末')
+  await expect(body).toContainText('周末电话值班')
+  await expect(body).toContainText('张伟 13907550001')
+  await shot(page, '62-contract-holiday-table')
+})
+
+test('a fault that arrives during the handover is marked 交接中新发生 and stays so when collected again', async ({
+  page,
+}) => {
+  await page.goto(bridge.url)
+  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await new Shell(page).go('交接班')
+  await page.getByRole('button', { name: '开始交接班' }).click()
+  const items = page.getByTestId('handover-items')
+  await expect(items).toContainText('交换机端口闪断')
+  await expect(page.getByTestId('arrived-during-handover')).toHaveCount(0)
+
+  const lead = bridge.services.auth.currentActor()!
+  bridge.services.faults.create(lead, {
+    title: '机房空调告警',
+    severity: 'L3',
+    category: 'environment',
+    assetId: null,
+    reportedAt: toSiteIso(Date.now() - 60_000),
+    reportedBy: '',
+    reportChannel: 'monitor',
+    symptoms: '',
+    impact: '',
+  })
+  await page.reload()
+  await page.getByRole('button', { name: '重新收集' }).first().click()
+  const row = items.locator('tbody tr', { hasText: '机房空调告警' })
+  await expect(row.getByTestId('arrived-during-handover')).toHaveText('交接中新发生，需交班人先处理')
+  await expect(page.getByTestId('arrived-during-handover')).toHaveCount(1)
+  await shot(page, '63-contract-handover-arrived')
+  await page.getByRole('button', { name: '重新收集' }).first().click()
+  await expect(row.getByTestId('arrived-during-handover')).toBeVisible()
+})
