@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { openDatabase } from '../src/main/db/connection'
+import { fileSealKey, sealKeyPathFor } from '../src/main/security/seal-key'
 import { buildServices } from '../src/main/services'
 import type { AssetKind } from '../src/shared/assets/contract'
 import type { Actor } from '../src/shared/ipc/kit'
@@ -137,7 +138,7 @@ export function generateDemoData(dataDir: string, opts: DemoOptions): string {
       return this.ms
     },
   }
-  const s = buildServices(db, clock)
+  const s = buildServices(db, clock, fileSealKey(sealKeyPathFor(dataDir)))
   const random = rng(20261123)
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!
   let entries = 0
@@ -316,11 +317,16 @@ export function generateDemoData(dataDir: string, opts: DemoOptions): string {
           text: entry.result,
         })
         clock.ms = Math.min(end, reported + 30 * 3_600_000)
+        const closedAt = at(300 + Math.floor(random() * 600))
+        if (fault.major)
+          s.faults.addEvent(actor, { faultId: fault.id, kind: 'root_cause', at: closedAt, text: entry.result })
         s.faults.addEvent(actor, {
           faultId: fault.id,
           kind: 'analysis',
-          at: at(300 + Math.floor(random() * 600)),
+          at: closedAt,
           text: `原因：${entry.result}。已纳入日常巡检。`,
+          // A major fault's emergency-flow forms went to the customer on paper at the time.
+          closeReason: fault.major ? '应急流程表单已按纸质流程报信息中心签字存档' : undefined,
         })
         faults++
       })

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs'
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { app, BrowserWindow, dialog, protocol } from 'electron'
+import { app, BrowserWindow, dialog, protocol, safeStorage } from 'electron'
 import { isDomainError } from '../shared/errors'
 import { type Db, openDatabase } from './db/connection'
 import { type DataDirLock, lockDataDir } from './db/data-dir-lock'
@@ -16,6 +16,7 @@ import {
   resolveDataDir,
   secureWebPreferences,
 } from './security/policy'
+import { fileSealKey, osProtectedSealKey, sealKeyPathFor } from './security/seal-key'
 import { buildServices } from './services'
 import { systemClock } from './services/clock'
 
@@ -70,7 +71,7 @@ function openData(dataDir: string): { db: Db; lock: DataDirLock } | null {
   try {
     mkdirSync(dataDir, { recursive: true })
     lock = lockDataDir(dataDir)
-    return { db: openDatabase(join(dataDir, 'duty-console.sqlite3')), lock }
+    return { db: openDatabase(join(dataDir, 'duty-console.sqlite3'), { strictChecksums: !app.isPackaged }), lock }
   } catch (e) {
     lock?.release()
     const inUse = isDomainError(e) && e.code === 'DATA_DIR_IN_USE'
@@ -81,11 +82,18 @@ function openData(dataDir: string): { db: Db; lock: DataDirLock } | null {
 }
 
 function boot(): void {
-  const opened = openData(resolveDataDir(process.argv, process.env, app.getPath('userData')))
+  const dataDir = resolveDataDir(process.argv, process.env, app.getPath('userData'))
+  const opened = openData(dataDir)
   if (!opened) return
   const { db, lock } = opened
-  const services = buildServices(db, systemClock)
-  hardenSession(devServerUrl)
+  // The audit head's seal key, encrypted by the operating system for this user (a key file beside the data folder where the OS offers no keyring).
+  const sealKey = safeStorage.isEncryptionAvailable()
+    ? osProtectedSealKey(join(dataDir, 'audit-seal.key'), safeStorage)
+    : fileSealKey(sealKeyPathFor(dataDir))
+  const services = buildServices(db, systemClock, sealKey)
+  services.integrity.prepare()
+  void services.integrity.checkInBackground()
+  hardenSession(devServerUrl, !app.isPackaged)
   serveBundle()
   registerIpc(createDispatcher(services), devServerUrl)
   createWindow()

@@ -25,7 +25,7 @@ function tamper(sql: string, ...params: unknown[]) {
 
 describe('audit chain', () => {
   it('is intact after normal use and counts every row', () => {
-    const status = w.services.audit.verify()
+    const status = w.services.integrity.verify()
     expect(status).toMatchObject({ ok: true, firstBrokenSeq: null })
     expect(status.count).toBe(count(w, 'audit_log'))
   })
@@ -47,7 +47,7 @@ describe('audit chain', () => {
 
   it('detects a deleted row', () => {
     tamper('DELETE FROM audit_log WHERE seq = 3')
-    expect(w.services.audit.verify()).toMatchObject({ ok: false, firstBrokenSeq: 3 })
+    expect(w.services.integrity.verify()).toMatchObject({ ok: false, firstBrokenSeq: 3 })
   })
 
   it('detects two rows swapped', () => {
@@ -59,7 +59,7 @@ describe('audit chain', () => {
     )
     insert.run({ ...b, seq: 4 })
     insert.run({ ...a, seq: 5 })
-    expect(w.services.audit.verify()).toMatchObject({ ok: false, firstBrokenSeq: 4 })
+    expect(w.services.integrity.verify()).toMatchObject({ ok: false, firstBrokenSeq: 4 })
   })
 
   it('rolls the change back when the audit row cannot be written', async () => {
@@ -99,7 +99,7 @@ function makeWorldCopy() {
         copy.db.prepare('UPDATE audit_log SET user_name = ? WHERE seq = ?').run(row.user_name + ' ', seq)
       }
     },
-    verify: () => copy.services.audit.verify(),
+    verify: () => copy.services.integrity.verify(),
     close: () => copy.close(),
   }
 }

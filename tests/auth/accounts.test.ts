@@ -90,7 +90,7 @@ describe('lockout after 5 failures for 15 minutes', () => {
     const rows = w.db.prepare("SELECT user_name, result FROM audit_log WHERE action = 'login.failed'").all()
     expect(rows).toEqual([
       { user_name: '张伟', result: 'denied' },
-      { user_name: 'nobody', result: 'denied' },
+      { user_name: '（未知用户名）', result: 'denied' },
     ])
   })
 })

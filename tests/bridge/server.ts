@@ -6,6 +6,7 @@ import { build } from 'esbuild'
 import { openDatabase } from '../../src/main/db/connection'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
 import { mimeType, resolveBundlePath } from '../../src/main/security/policy'
+import { fileSealKey, sealKeyPathFor } from '../../src/main/security/seal-key'
 import { buildServices } from '../../src/main/services'
 import { MovableClock } from './clock'
 
@@ -51,9 +52,11 @@ export async function startBridge(opts: {
     throw new Error(`没有找到构建好的界面（${rendererDir}/index.html），请先运行 npm run build`)
   }
   mkdirSync(opts.dataDir, { recursive: true })
-  const db = openDatabase(join(opts.dataDir, 'duty-console.sqlite3'))
+  const db = openDatabase(join(opts.dataDir, 'duty-console.sqlite3'), { strictChecksums: true })
   const clock = new MovableClock(opts.clockAt)
-  const services = buildServices(db, clock)
+  const services = buildServices(db, clock, fileSealKey(sealKeyPathFor(opts.dataDir)))
+  services.integrity.prepare()
+  void services.integrity.checkInBackground()
   const dispatch = createDispatcher(services)
   const client = await clientScript()
 
@@ -63,11 +66,14 @@ export async function startBridge(opts: {
       const chunks: Buffer[] = []
       req.on('data', (c: Buffer) => chunks.push(c))
       req.on('end', async () => {
-        const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as {
-          channel: string
-          payload: unknown
-          hasPayload: boolean
-          background?: boolean
+        let body: { channel: string; payload: unknown; hasPayload: boolean; background?: boolean }
+        try {
+          body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as typeof body
+          if (typeof body?.channel !== 'string') throw new TypeError('no channel')
+        } catch {
+          res.writeHead(400, { 'Content-Type': 'application/json; charset=utf-8' })
+          res.end(JSON.stringify({ ok: false, code: 'INVALID_INPUT', message: '请求不是有效的 JSON' }))
+          return
         }
         const envelope = await dispatch(body.channel, body.hasPayload ? body.payload : undefined, !!body.background)
         res.writeHead(200, { 'Content-Type': 'application/json; charset=utf-8' })

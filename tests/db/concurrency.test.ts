@@ -11,11 +11,16 @@ function runWriter(
   file: string,
   n: number,
   label: string,
+  sealKeyFile: string,
 ): Promise<{ ok: number; failed: number; firstError: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/db/writer-process.ts', file, String(n), label], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    })
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'tests/db/writer-process.ts', file, String(n), label, sealKeyFile],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    )
     let out = ''
     child.stdout.on('data', (c: Buffer) => (out += c.toString()))
     child.on('error', reject)
@@ -56,9 +61,10 @@ describe('one data file, several writers', () => {
       w.services.serviceLog.list({ offset: 0, limit: 50, includeVoided: true })
       reads++
     }, 5)
-    const results = await Promise.all([runWriter(w.file, 300, 'A'), runWriter(w.file, 300, 'B')]).finally(() =>
-      clearInterval(reader),
-    )
+    const results = await Promise.all([
+      runWriter(w.file, 300, 'A', w.sealKeyFile),
+      runWriter(w.file, 300, 'B', w.sealKeyFile),
+    ]).finally(() => clearInterval(reader))
     expect(results.map((r) => r.firstError)).toEqual([null, null])
     expect(results.map((r) => r.ok)).toEqual([300, 300])
     expect(reads).toBeGreaterThan(0)
@@ -68,6 +74,6 @@ describe('one data file, several writers', () => {
     } finally {
       check.close()
     }
-    expect(w.services.audit.verify().ok).toBe(true)
+    expect(w.services.integrity.verify().ok).toBe(true)
   }, 120_000)
 })

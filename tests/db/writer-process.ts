@@ -1,13 +1,15 @@
 // One of two app processes writing the same data file at once (see concurrency.test.ts):
 // logs in and records N service-log entries, then prints how many succeeded and failed.
 import { openDatabase } from '../../src/main/db/connection'
+import { fileSealKey } from '../../src/main/security/seal-key'
 import { buildServices } from '../../src/main/services'
 import { systemClock } from '../../src/main/services/clock'
 import { LEAD_PASSWORD } from '../support/world'
 
-const [file, countArg, label] = process.argv.slice(2)
+const [file, countArg, label, sealKeyFile] = process.argv.slice(2)
 const db = openDatabase(file!)
-const services = buildServices(db, systemClock)
+// The same seal key as the app that owns the file, as a second copy on the same PC would have.
+const services = buildServices(db, systemClock, fileSealKey(sealKeyFile!))
 services.auth.login('zhangwei', LEAD_PASSWORD)
 const actor = services.auth.currentActor()!
 const categoryId = services.serviceLog.categories()[0]!.id

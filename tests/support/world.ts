@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { openDatabase } from '../../src/main/db/connection'
 import { createDispatcher } from '../../src/main/ipc/dispatcher'
+import { fileSealKey } from '../../src/main/security/seal-key'
 import { buildServices, type Plugins } from '../../src/main/services'
 import type { Api } from '../../src/shared/ipc/contract'
 import { buildApi } from '../../src/shared/ipc/api'
@@ -41,15 +42,20 @@ export function tempDir(): string {
 export function makeWorld(startIso = '2026-11-23T09:00:00+08:00', plugins: Plugins = {}) {
   const dir = tempDir()
   const file = join(dir, 'duty-console.sqlite3')
-  const db = openDatabase(file)
+  const db = openDatabase(file, { strictChecksums: true })
   const clock = new FakeClock(parseIso(startIso)!)
-  const services = buildServices(db, clock, plugins)
+  // The seal key lives outside the data folder, as in the preview.
+  const keyDir = tempDir()
+  const sealKeyFile = join(keyDir, 'seal.key')
+  const services = buildServices(db, clock, fileSealKey(sealKeyFile), plugins)
   clock.onMove = () => services.auth.noteUserCall()
   const dispatch = createDispatcher(services, () => {})
   const api = buildApi(CHANNELS, dispatch) as unknown as Api
   return {
     dir,
     file,
+    keyDir,
+    sealKeyFile,
     db,
     clock,
     services,
@@ -58,6 +64,7 @@ export function makeWorld(startIso = '2026-11-23T09:00:00+08:00', plugins: Plugi
     close() {
       db.close()
       rmSync(dir, { recursive: true, force: true })
+      rmSync(keyDir, { recursive: true, force: true })
     },
   }
 }

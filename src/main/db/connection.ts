@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
 import { DomainError } from '../../shared/errors'
-import { MIGRATIONS, migrate } from './migrate'
+import { checkHistory, MIGRATIONS, type MigrateOptions, migrate, readApplied } from './migrate'
 
 export type Db = Database.Database
 
@@ -10,16 +10,18 @@ export const APPLICATION_ID = 0x5a435a54
 
 /**
  * Checks an existing file before anything writes to it: a database from a newer
- * version of the app, or a file that is not ours, is refused and left byte-identical
- * (a read-only open never changes the main file).
+ * version of the app, a migration history it does not know, or a file that is not
+ * ours (another application's id, or no id but tables in it) is refused and left
+ * byte-identical (a read-only open never changes the main file).
  */
-function preflight(file: string): void {
+function preflight(file: string, opts: MigrateOptions): void {
   if (!existsSync(file)) return
   const ro = new Database(file, { readonly: true, fileMustExist: true })
   try {
     const appId = ro.pragma('application_id', { simple: true }) as number
     const version = ro.pragma('user_version', { simple: true }) as number
-    if (appId !== 0 && appId !== APPLICATION_ID) {
+    const objects = ro.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number
+    if ((appId !== 0 && appId !== APPLICATION_ID) || (appId === 0 && objects > 0)) {
       throw new DomainError('DB_FOREIGN', '这个数据文件不属于驻场值守台，已拒绝打开。')
     }
     if (version > MIGRATIONS.length) {
@@ -28,6 +30,7 @@ function preflight(file: string): void {
         `数据文件的结构版本（${version}）比本程序支持的（${MIGRATIONS.length}）更新，请使用新版本程序打开。文件未作任何改动。`,
       )
     }
+    checkHistory(readApplied(ro), MIGRATIONS, opts)
   } finally {
     ro.close()
   }
@@ -57,8 +60,9 @@ export function immediateByDefault(db: Db): Db {
   return db
 }
 
-export function openDatabase(file: string): Db {
-  preflight(file)
+/** `strictChecksums`: development builds and tests refuse a database whose applied migrations were edited. */
+export function openDatabase(file: string, opts: MigrateOptions = {}): Db {
+  preflight(file, opts)
   const db = immediateByDefault(new Database(file))
   try {
     // WAL + FULL: a committed record survives a power cut in the duty room.
@@ -68,7 +72,7 @@ export function openDatabase(file: string): Db {
     // A writer waits up to 10 s for another to finish instead of failing.
     db.pragma('busy_timeout = 10000')
     db.pragma(`application_id = ${APPLICATION_ID}`)
-    migrate(db)
+    migrate(db, MIGRATIONS, opts)
     return db
   } catch (e) {
     db.close()

@@ -8,13 +8,13 @@ export function applyProcessSwitches(): void {
 }
 
 /** Session-wide guards: no network request, no permission but local notifications, strict CSP on every response. */
-export function hardenSession(devServerUrl?: string): void {
+export function hardenSession(devServerUrl?: string, allowDevtools = false): void {
   const ses = session.defaultSession
   ses.setPermissionRequestHandler((_wc, permission, callback) => callback(isAllowedPermission(permission)))
   ses.setPermissionCheckHandler((_wc, permission) => isAllowedPermission(permission))
   ses.setSpellCheckerEnabled(false)
   ses.webRequest.onBeforeRequest((details, callback) =>
-    callback({ cancel: !isAllowedRequest(details.url, devServerUrl) }),
+    callback({ cancel: !isAllowedRequest(details.url, devServerUrl, allowDevtools) }),
   )
   ses.webRequest.onHeadersReceived((details, callback) =>
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } }),

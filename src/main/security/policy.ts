@@ -56,20 +56,29 @@ export function isAllowedPermission(permission: string): boolean {
   return permission === 'notifications'
 }
 
-/** Only the app's own bundle (and blobs it created) may be requested; devtools:// is allowed for the developer tools in development. */
-export function isAllowedRequest(url: string, devServerUrl?: string): boolean {
+/** Same origin as the dev server, compared as parsed origins (a prefix would let `…:5173.evil.example` pass). */
+function isDevServer(url: string, devServerUrl?: string): boolean {
+  if (!devServerUrl) return false
+  try {
+    return new URL(url).origin === new URL(devServerUrl).origin
+  } catch {
+    return false
+  }
+}
+
+/** Only the app's own bundle (and blobs it created) may be requested; devtools:// only in development. */
+export function isAllowedRequest(url: string, devServerUrl?: string, allowDevtools = false): boolean {
   if (url.startsWith(`${APP_ORIGIN}/`)) return true
   // Files the user exports (xlsx, docx) are saved from blob: URLs the page itself made.
   if (url.startsWith(`blob:${APP_ORIGIN}/`)) return true
-  if (url.startsWith('devtools://')) return true
-  if (devServerUrl && url.startsWith(devServerUrl)) return true
-  return false
+  if (allowDevtools && url.startsWith('devtools://')) return true
+  return isDevServer(url, devServerUrl)
 }
 
 /** IPC is accepted only from the app's own page. */
 export function isTrustedSender(frameUrl: string | undefined, devServerUrl?: string): boolean {
   if (!frameUrl) return false
-  return frameUrl.startsWith(`${APP_ORIGIN}/`) || (!!devServerUrl && frameUrl.startsWith(devServerUrl))
+  return frameUrl.startsWith(`${APP_ORIGIN}/`) || isDevServer(frameUrl, devServerUrl)
 }
 
 /**

@@ -5,7 +5,10 @@ import { assetHandlers } from './assets/handlers'
 import { AssetRepository } from './assets/repository'
 import { AssetService } from './assets/service'
 import { auditHandlers } from './audit/handlers'
+import { AuditIntegrity } from './audit/integrity'
+import { SigningKeys } from './audit/keys'
 import { AuditService } from './audit/service'
+import { ephemeralSealKey, type SealKey } from '../security/seal-key'
 import { AccountService } from './auth/accounts'
 import { accountHandlers, authHandlers } from './auth/handlers'
 import { AuthService } from './auth/service'
@@ -55,16 +58,18 @@ export interface Plugins {
 }
 
 /** Builds every service over one database and clock; used by the app, the test bridge and the tests. */
-export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
-  const audit = new AuditService(db, clock)
+export function buildServices(db: Db, clock: Clock, sealKey: SealKey = ephemeralSealKey(), plugins: Plugins = {}) {
+  const audit = new AuditService(db, clock, sealKey)
+  const keys = new SigningKeys(db, clock, audit)
+  const integrity = new AuditIntegrity(db, clock, audit, keys)
   const users = new UserRepository(db)
   const site = new SiteService(db, clock, audit)
   const settings = new SettingsRepository(db)
   const sla = new SlaService(db, clock, audit, settings)
   const rosterRepo = new RosterRepository(db)
   const rosterSetup = new RosterSetup(db, audit, rosterRepo)
-  const auth = new AuthService(db, clock, audit, users, site, sla, rosterSetup)
-  const accounts = new AccountService(db, clock, audit, users)
+  const auth = new AuthService(db, clock, audit, users, site, sla, rosterSetup, keys)
+  const accounts = new AccountService(db, clock, audit, users, keys)
   const assetRepo = new AssetRepository(db)
   const assets = new AssetService(db, clock, audit, assetRepo)
   const requests = new RequestRepository(db)
@@ -107,6 +112,7 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
       ...(plugins.handoverCollectors ?? []),
     ],
     () => site.get().customerUnit,
+    integrity,
   )
   const handoverHistory = new HandoverHistory(clock, handoverRepo, handovers, rosterRepo)
   const exports = new ExportService(db, clock, audit, site, serviceLog, faults, assets)
@@ -117,7 +123,7 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     ...siteHandlers(site),
     ...assetHandlers(assets),
     ...serviceLogHandlers(serviceLog),
-    ...auditHandlers(audit),
+    ...auditHandlers(audit, integrity),
     ...dashboardHandlers(dashboard, checklist),
     ...calendarHandlers(calendar),
     ...faultHandlers(faults, sla, reminders),
@@ -130,6 +136,8 @@ export function buildServices(db: Db, clock: Clock, plugins: Plugins = {}) {
     db,
     clock,
     audit,
+    integrity,
+    keys,
     site,
     auth,
     accounts,

@@ -17,6 +17,22 @@ export interface AuditEntryDto {
   hash: string
 }
 
+/**
+ * What the verifier names: a gap or reorder in the sequence, a broken link, a row
+ * whose content no longer matches its hash, a handover anchor the chain no longer
+ * holds, a signature that does not verify, a head that does not match its seal,
+ * an append-only guard that was removed.
+ */
+export type ChainProblemKind = 'sequence' | 'link' | 'content' | 'anchor' | 'signature' | 'seal' | 'triggers'
+
+export interface ChainProblemDto {
+  kind: ChainProblemKind
+  seq: number | null
+  /** the handover whose anchor proves the problem */
+  handoverId: number | null
+  message: string
+}
+
 export interface ChainStatusDto {
   ok: boolean
   count: number
@@ -25,7 +41,28 @@ export interface ChainStatusDto {
   reason: string | null
   headSeq: number
   headHash: string
+  /** the head as printed on paper: `seq-` and the first 12 hex of its hash */
+  headCode: string
+  problems: ChainProblemDto[]
+  checkedAt: string
 }
+
+/** The background check run on every open, for the 审计日志 page and the warning on 首页. */
+export interface AuditHealthDto {
+  state: 'checking' | 'ok' | 'broken'
+  checkedAt: string | null
+  problems: ChainProblemDto[]
+  headCode: string
+}
+
+export interface PaperCheckDto {
+  match: boolean
+  message: string
+}
+
+/** The short code printed on paper: sequence number and the first 12 hex of that row's hash. */
+export const paperCode = (seq: number, hash: string): string => `${seq}-${hash.slice(0, 12)}`
+export const PAPER_CODE_RE = /^(\d{1,12})-([0-9a-f]{12})$/
 
 export const ENTITY_LABELS: Record<string, string> = {
   user: '账号',
@@ -44,6 +81,7 @@ export const ENTITY_LABELS: Record<string, string> = {
   leave: '请假',
   swap: '换班',
   handover: '交接班',
+  audit: '审计日志',
 }
 
 export const ACTION_LABELS: Record<string, string> = {
@@ -75,6 +113,10 @@ export const ACTION_LABELS: Record<string, string> = {
   'swap.approve': '批准换班',
   'swap.reject': '拒绝换班',
   'swap.cancel': '撤回换班',
+  'key.create': '生成签名密钥',
+  notify: '本班提醒',
+  'seal.init': '建立链头封条',
+  'triggers.restored': '恢复只追加保护',
 }
 
 /** Fault timeline actions are audited as `event.<kind>`. */
@@ -97,4 +139,17 @@ export const auditContract = {
     'auditor',
   ),
   'audit/verify': channel<ChainStatusDto>()(z.undefined(), 'auditor'),
+  'audit/health': channel<AuditHealthDto>()(z.undefined(), 'user'),
+  /** The head code to print on a paper record. */
+  'audit/head': channel<{ code: string }>()(z.undefined(), 'user'),
+  'audit/checkPaper': channel<PaperCheckDto>()(
+    z.object({
+      code: z
+        .string({ error: '请输入纸质记录上的核对码' })
+        .trim()
+        .toLowerCase()
+        .regex(PAPER_CODE_RE, '核对码格式为“序号-12位十六进制”，例如 1234-3fa9c2e01b7d'),
+    }),
+    'auditor',
+  ),
 }

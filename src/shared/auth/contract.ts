@@ -16,6 +16,9 @@ export interface UserDto {
   /** set while the account is locked out after repeated failures */
   lockedUntil: string | null
   createdAt: string
+  /** the account's signing key (Ed25519, base64 SPKI) and its fingerprint; null until first made */
+  publicKey?: string | null
+  keyFingerprint?: string | null
 }
 
 export interface SessionDto {
@@ -55,7 +58,10 @@ export const authContract = {
     'public',
   ),
   'auth/login': channel<SessionDto>()(
-    z.object({ username: z.string().trim().min(1, '请填写用户名'), password }),
+    z.object({
+      username: z.string({ error: '请填写用户名' }).trim().min(1, '请填写用户名').max(32, '用户名不能超过 32 位'),
+      password,
+    }),
     'public',
   ),
   'auth/logout': channel<SessionDto>()(z.undefined(), 'session'),

@@ -25,3 +25,5 @@ export function passwordChecks(password: string, username?: string): { label: st
     },
   ]
 }
+/** Wrong passwords further apart than this start the count again. */
+export const FAILURE_WINDOW_MINUTES = 30

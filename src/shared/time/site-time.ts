@@ -25,7 +25,7 @@ export function siteParts(ms: number) {
 
 export function toSiteIso(ms: number): string {
   const p = siteParts(ms)
-  return `${p.year}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${SITE_OFFSET}`
+  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second)}${SITE_OFFSET}`
 }
 
 export function toSiteDate(ms: number): string {

@@ -34,8 +34,11 @@ export function rowHash(row: Omit<ChainedRow, 'hash'>): string {
   return createHash('sha256').update(row.prev_hash).update('\n').update(canonical).digest('hex')
 }
 
+export type ChainBreak = 'sequence' | 'link' | 'content'
+
 export interface ChainCheck {
   ok: boolean
+  kind: ChainBreak | null
   count: number
   firstBrokenSeq: number | null
   reason: string | null
@@ -48,12 +51,16 @@ export interface ChainCheck {
  * (a deleted row), each row must point at its predecessor's hash (a reordered or
  * swapped row), and each hash must match its content (an edited byte).
  */
-export function verifyRows(rows: Iterable<ChainedRow>): ChainCheck {
-  let expectedSeq = 1
-  let prev = GENESIS_HASH
+export function verifyRows(
+  rows: Iterable<ChainedRow>,
+  from: { seq: number; hash: string } = { seq: 0, hash: GENESIS_HASH },
+): ChainCheck {
+  let expectedSeq = from.seq + 1
+  let prev = from.hash
   let count = 0
-  const broken = (seq: number, reason: string): ChainCheck => ({
+  const broken = (seq: number, reason: string, kind: ChainBreak): ChainCheck => ({
     ok: false,
+    kind,
     count,
     firstBrokenSeq: seq,
     reason,
@@ -61,12 +68,12 @@ export function verifyRows(rows: Iterable<ChainedRow>): ChainCheck {
     headHash: prev,
   })
   for (const row of rows) {
-    if (row.seq !== expectedSeq) return broken(expectedSeq, `缺少第 ${expectedSeq} 条记录或顺序被改动`)
-    if (row.prev_hash !== prev) return broken(row.seq, `第 ${row.seq} 条记录与前一条的链接不符`)
-    if (rowHash(row) !== row.hash) return broken(row.seq, `第 ${row.seq} 条记录的内容与其哈希不符`)
+    if (row.seq !== expectedSeq) return broken(expectedSeq, `缺少第 ${expectedSeq} 条记录或顺序被改动`, 'sequence')
+    if (row.prev_hash !== prev) return broken(row.seq, `第 ${row.seq} 条记录与前一条的链接不符`, 'link')
+    if (rowHash(row) !== row.hash) return broken(row.seq, `第 ${row.seq} 条记录的内容与其哈希不符`, 'content')
     prev = row.hash
     expectedSeq++
     count++
   }
-  return { ok: true, count, firstBrokenSeq: null, reason: null, headSeq: expectedSeq - 1, headHash: prev }
+  return { ok: true, kind: null, count, firstBrokenSeq: null, reason: null, headSeq: expectedSeq - 1, headHash: prev }
 }

@@ -5,6 +5,7 @@ import { DomainError } from '../../../shared/errors'
 import type { Actor } from '../../../shared/ipc/kit'
 import { toSiteIso } from '../../../shared/time/site-time'
 import { type AuditService, who } from '../audit/service'
+import type { SigningKeys } from '../audit/keys'
 import type { Clock } from '../clock'
 import { hashPassword } from './password'
 import { toUserDto, type UserRepository } from './users'
@@ -16,16 +17,22 @@ export class AccountService {
     private readonly clock: Clock,
     private readonly audit: AuditService,
     private readonly users: UserRepository,
+    private readonly keys?: SigningKeys,
   ) {}
 
   list(): UserDto[] {
-    return this.users.all().map(toUserDto)
+    return this.users.all().map((u) => this.withKey(toUserDto(u)))
   }
 
   private get(id: number): UserDto {
     const u = this.users.byId(id)
     if (!u) throw new DomainError('USER_NOT_FOUND', '账号不存在')
-    return toUserDto(u)
+    return this.withKey(toUserDto(u))
+  }
+
+  private withKey(u: UserDto): UserDto {
+    const k = this.keys?.current(u.id)
+    return { ...u, publicKey: k?.publicKey ?? null, keyFingerprint: k?.fingerprint ?? null }
   }
 
   create(
@@ -41,7 +48,8 @@ export class AccountService {
       const id = this.users.insert({ ...input, passwordHash: hash, now: toSiteIso(this.clock.now()) })
       const after = this.get(id)
       this.audit.record(who(actor), 'create', 'user', id, null, after)
-      return after
+      this.keys?.create(id, input.password, who(actor), 'create')
+      return this.get(id)
     })()
   }
 
@@ -71,6 +79,8 @@ export class AccountService {
     return this.db.transaction(() => {
       this.users.setPassword(id, hash, toSiteIso(this.clock.now()))
       this.audit.record(who(actor), 'password.reset', 'user', id, null, null)
+      // The old password is unknown here: a new key pair; old signatures keep verifying with the old key.
+      this.keys?.create(id, password, who(actor), 'reset')
       return this.get(id)
     })()
   }

@@ -1,12 +1,19 @@
 import type { Db } from '../../db/connection'
-import { LOCKOUT_MINUTES, MAX_FAILED_LOGINS, passwordProblem } from '../../../shared/auth/password-rules'
+import {
+  FAILURE_WINDOW_MINUTES,
+  LOCKOUT_MINUTES,
+  MAX_FAILED_LOGINS,
+  passwordProblem,
+} from '../../../shared/auth/password-rules'
 import type { SessionDto, UserDto } from '../../../shared/auth/contract'
 import { DomainError } from '../../../shared/errors'
 import type { Actor } from '../../../shared/ipc/kit'
 import type { SiteDto } from '../../../shared/site/contract'
 import { formatDateTime, parseIso, toSiteIso } from '../../../shared/time/site-time'
 import { type AuditService, who } from '../audit/service'
+import type { SigningKeys } from '../audit/keys'
 import type { Clock } from '../clock'
+import { LoginThrottle, unknownUserMarker } from './throttle'
 import type { SiteService } from '../site/service'
 import type { SlaService } from '../faults/sla-service'
 import type { RosterSetup } from '../roster/setup'
@@ -33,6 +40,7 @@ export class AuthService {
   private locked = false
   /** when the user last called main (not a timer's poll): drives the idle lock on this side */
   private lastUserCall = 0
+  private readonly throttle = new LoginThrottle()
 
   constructor(
     private readonly db: Db,
@@ -42,6 +50,7 @@ export class AuthService {
     private readonly site: SiteService,
     private readonly sla: SlaService,
     private readonly rosterSetup: RosterSetup,
+    private readonly keys?: SigningKeys,
   ) {}
 
   private now(): string {
@@ -109,21 +118,36 @@ export class AuthService {
       this.audit.record(by, 'create', 'user', id, null, toUserDto(this.users.byId(id)!))
       if (input.slaPreset) this.sla.usePreset(null, input.slaPreset)
       this.rosterSetup.useDefaultShifts(input.site.serviceMode)
+      this.keys?.create(id, input.admin.password, by, 'create')
     })()
     return this.status()
   }
 
   login(username: string, password: string): SessionDto {
+    this.throttle.check(this.clock.now())
+    try {
+      const session = this.tryLogin(username, password)
+      this.throttle.succeeded()
+      return session
+    } catch (e) {
+      this.throttle.failed(this.clock.now())
+      throw e
+    }
+  }
+
+  private tryLogin(username: string, password: string): SessionDto {
     const user = this.users.byUsername(username)
     if (!user) {
+      // Never the text as typed: it may be a password typed into the wrong field.
+      const marker = unknownUserMarker(username)
       this.db.transaction(() =>
         this.audit.record(
-          { id: null, name: username },
+          { id: null, name: '（未知用户名）' },
           'login.failed',
           'session',
           null,
           null,
-          { reason: 'unknown user' },
+          { reason: 'unknown user', usernameHash: marker },
           'denied',
         ),
       )()
@@ -144,9 +168,11 @@ export class AuthService {
       throw new DomainError('ACCOUNT_DISABLED', '该账号已停用，请联系负责人')
     }
     this.checkPassword(user.id, password)
-    this.db.transaction(() =>
-      this.audit.record({ id: user.id, name: user.display_name }, 'login', 'session', user.id, null, null),
-    )()
+    this.db.transaction(() => {
+      const by = { id: user.id, name: user.display_name }
+      this.audit.record(by, 'login', 'session', user.id, null, null)
+      this.keys?.ensure(user.id, password, by)
+    })()
     this.userId = user.id
     this.locked = false
     this.noteUserCall()
@@ -178,11 +204,14 @@ export class AuthService {
       if (user.failed_count > 0 || user.locked_until) this.users.setFailures(user.id, 0, null)
       return
     }
-    const failures = (lockedUntil !== null ? 0 : user.failed_count) + 1
+    // Failures count within a window: four wrong passwords and a fifth a month later do not lock.
+    const lastFailed = user.last_failed_at ? parseIso(user.last_failed_at) : null
+    const recent = lastFailed !== null && nowMs - lastFailed <= FAILURE_WINDOW_MINUTES * 60000
+    const failures = (lockedUntil !== null || !recent ? 0 : user.failed_count) + 1
     const lockNow = failures >= MAX_FAILED_LOGINS
     const until = lockNow ? toSiteIso(nowMs + LOCKOUT_MINUTES * 60000) : null
     this.db.transaction(() => {
-      this.users.setFailures(user.id, lockNow ? 0 : failures, until)
+      this.users.setFailures(user.id, lockNow ? 0 : failures, until, toSiteIso(nowMs))
       this.audit.record(by, 'login.failed', 'session', user.id, null, { failures, lockedUntil: until }, 'denied')
     })()
     if (lockNow) {
@@ -239,6 +268,7 @@ export class AuthService {
     this.db.transaction(() => {
       this.users.setPassword(actor.id, hash, this.now())
       this.audit.record(who(actor), 'password.change', 'user', actor.id, null, null)
+      this.keys?.rewrap(actor.id, oldPassword, newPassword, who(actor))
     })()
     return this.status()
   }

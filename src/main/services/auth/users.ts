@@ -11,6 +11,7 @@ export interface UserRow {
   active: number
   failed_count: number
   locked_until: string | null
+  last_failed_at: string | null
   created_at: string
   updated_at: string
 }
@@ -81,7 +82,9 @@ export class UserRepository {
       .run(passwordHash, now, id)
   }
 
-  setFailures(id: number, failedCount: number, lockedUntil: string | null): void {
-    this.db.prepare('UPDATE user SET failed_count = ?, locked_until = ? WHERE id = ?').run(failedCount, lockedUntil, id)
+  setFailures(id: number, failedCount: number, lockedUntil: string | null, lastFailedAt: string | null = null): void {
+    this.db
+      .prepare('UPDATE user SET failed_count = ?, locked_until = ?, last_failed_at = ? WHERE id = ?')
+      .run(failedCount, lockedUntil, lastFailedAt, id)
   }
 }

@@ -21,5 +21,5 @@ export const faultHandlers = (
   'fault/addEvent': (input, { actor }) => faults.addEvent(actor, input),
   'fault/saveForm': (input, { actor }) => faults.saveForm(actor, input.faultId, input.kind, input.data),
   'fault/stats': () => faults.stats(),
-  'fault/reminders': (_, { actor }) => reminders.sync(actor.id),
+  'fault/reminders': (_, { actor }) => reminders.sync(actor),
 })

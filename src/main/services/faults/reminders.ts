@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import type { FaultSummaryDto } from '../../../shared/faults/contract'
 import { progressDue } from '../../../shared/faults/milestones'
+import type { Actor } from '../../../shared/ipc/kit'
 import type { SlaReminderDto } from '../../../shared/faults/reminders'
 import { MILESTONE_LABELS } from '../../../shared/faults/sla'
 import { formatDuration, parseIso, toSiteIso } from '../../../shared/time/site-time'
@@ -24,8 +25,8 @@ export class ReminderRepository {
     )
   }
 
-  firstAt(key: string): string {
-    return this.db.prepare('SELECT at FROM notification_log WHERE key = ?').pluck().get(key) as string
+  firstAt(key: string): string | undefined {
+    return this.db.prepare('SELECT at FROM notification_log WHERE key = ?').pluck().get(key) as string | undefined
   }
 
   /** Reminders recorded since `since`, each once (rows from before keys existed are told apart by their text). */
@@ -93,16 +94,23 @@ export class ReminderService {
     return out
   }
 
-  /** The reminders that hold now; the new ones are recorded in one transaction, in the name of `userId`. */
-  sync(userId: number): SlaReminderDto[] {
+  /**
+   * The reminders that hold now; the new ones are recorded in one transaction, in the name of
+   * the engineer or lead on screen. A reviewer is shown them but records nothing: the read-only
+   * customer side writes nothing that goes into the next signed handover.
+   */
+  sync(actor: Actor): SlaReminderDto[] {
     const now = this.clock.now()
     const at = toSiteIso(now)
     const open = this.faults.list({ openOnly: true, offset: 0, limit: 100_000 }).items
     const holding = open.flatMap((f) => this.holding(f, now))
+    if (actor.role === 'reviewer')
+      return holding.map((r) => ({ ...r, at: this.repo.firstAt(r.key) ?? at, fresh: false }))
+    const userId = actor.id
     return this.db.transaction(() =>
       holding.map((r) => {
         const fresh = this.repo.insertOnce(r, at, userId)
-        return { ...r, at: fresh ? at : this.repo.firstAt(r.key), fresh }
+        return { ...r, at: fresh ? at : (this.repo.firstAt(r.key) ?? at), fresh }
       }),
     )()
   }

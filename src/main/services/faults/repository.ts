@@ -212,13 +212,14 @@ export class FaultRepository {
     return { rows: ids.map((id) => byId.get(id)!), total }
   }
 
+  /** By number, not by text: `GZ-2026-10000` follows `GZ-2026-9999`. */
   nextNo(year: string): string {
+    const prefix = `GZ-${year}-`
     const last = this.db
-      .prepare('SELECT no FROM fault WHERE no LIKE ? ORDER BY no DESC LIMIT 1')
+      .prepare('SELECT max(CAST(substr(no, ?) AS INTEGER)) FROM fault WHERE no >= ? AND no < ?')
       .pluck()
-      .get(`GZ-${year}-%`) as string | undefined
-    const n = last ? Number(last.slice(-4)) + 1 : 1
-    return `GZ-${year}-${String(n).padStart(4, '0')}`
+      .get(prefix.length + 1, prefix, `GZ-${year}.`) as number | null
+    return `${prefix}${String((last ?? 0) + 1).padStart(4, '0')}`
   }
 
   insert(f: FaultInsert): number {
@@ -339,7 +340,9 @@ export class FaultRepository {
   /** Non-voided faults reported in [from, to), for the contract-year statistics. */
   reportedBetween(from: string, to: string): FaultRow[] {
     return this.db
-      .prepare(`${SELECT} WHERE f.status != 'voided' AND f.reported_at >= ? AND f.reported_at < ? ORDER BY f.reported_at`)
+      .prepare(
+        `${SELECT} WHERE f.status != 'voided' AND f.reported_at >= ? AND f.reported_at < ? ORDER BY f.reported_at`,
+      )
       .all(from, to) as FaultRow[]
   }
 }

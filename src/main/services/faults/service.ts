@@ -18,6 +18,7 @@ import { computeMilestones, isBreach, isLate, type MilestoneState } from '../../
 import { MILESTONE_LABELS, type SlaLevel } from '../../../shared/faults/sla'
 import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus, PROGRESS_KINDS } from '../../../shared/faults/state'
 import type { Actor } from '../../../shared/ipc/kit'
+import { pastEventProblem } from '../../../shared/time/bounds'
 import type { Page } from '../../../shared/paging'
 import { missingNextYear } from '../../../shared/calendar/holidays'
 import { dayStartIso, parseIso, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
@@ -27,13 +28,12 @@ import type { UserRepository } from '../auth/users'
 import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
 import type { RequestRepository } from '../requests/repository'
+import { siteSetupAt } from '../site/service'
 import type { ServiceLogRepository } from '../serviceLog/repository'
 import type { SiteService } from '../site/service'
 import { type FaultChanges, type FaultRepository, type FaultRow, toSummary } from './repository'
 import { yearCounts } from './stats'
 import type { SlaService } from './sla-service'
-
-const FUTURE_SLACK_MS = 5 * 60 * 1000
 
 /** A fault to record: from the screen, or from imports and demo data that may leave the category out. */
 type NewFault = Omit<CreateFaultInput, 'category'> & { category?: FaultCategory }
@@ -108,9 +108,9 @@ export class FaultService {
   }
 
   private notFuture(iso: string, what: string): number {
-    const ms = parseIso(iso)!
-    if (ms > this.clock.now() + FUTURE_SLACK_MS) throw new DomainError('TIME_IN_FUTURE', `${what}不能晚于当前时间`)
-    return ms
+    const problem = pastEventProblem(iso, this.clock.now(), siteSetupAt(this.db), what)
+    if (problem) throw new DomainError(problem.code, problem.message)
+    return parseIso(iso)!
   }
 
   /**

@@ -11,7 +11,12 @@ const FANG = '仿宋'
  * margins, a centred 宋体 title, ruled tables that repeat their header row,
  * names and times with lines to sign on by hand, and the audit anchor. docx is loaded on demand.
  */
-export async function handoverDocx(h: HandoverDto, siteName: string, printedOn: string): Promise<Buffer> {
+export async function handoverDocx(
+  h: HandoverDto,
+  siteName: string,
+  printedOn: string,
+  headCode = '',
+): Promise<Buffer> {
   const d = await import('docx')
   const run = (text: string, opts: { bold?: boolean; size?: number; font?: string } = {}) =>
     new d.TextRun({ text, bold: opts.bold, size: opts.size ?? 24, font: opts.font ?? SONG })
@@ -158,6 +163,7 @@ export async function handoverDocx(h: HandoverDto, siteName: string, printedOn: 
               ),
             ],
           }),
+          ...(headCode ? [para(`审计核对码：${headCode}（在“审计日志 → 核对纸质记录”中核对）`, { size: 18 })] : []),
           para(`打印日期：${printedOn}`, { align: 'right', size: 21 }),
         ],
       },

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { paperCode } from '../../../shared/audit/contract'
 import { DomainError } from '../../../shared/errors'
 import { DEFAULT_CHECKLIST, type HandoverDto, type HandoverItem } from '../../../shared/handover/contract'
 import type { Actor } from '../../../shared/ipc/kit'
@@ -7,6 +8,7 @@ import { type AuditService, who } from '../audit/service'
 import type { AuthService } from '../auth/service'
 import type { UserRepository } from '../auth/users'
 import type { Clock } from '../clock'
+import type { AuditIntegrity } from '../audit/integrity'
 import type { RosterService } from '../roster/service'
 import type { HandoverCollector } from './collectors'
 import { handoverDocx } from './docx'
@@ -28,6 +30,7 @@ export class HandoverService {
     private readonly roster: RosterService,
     private readonly collectors: readonly HandoverCollector[],
     private readonly siteName: () => string,
+    private readonly anchors?: Pick<AuditIntegrity, 'signHandoverAnchor'>,
   ) {}
 
   private now(): string {
@@ -273,6 +276,7 @@ export class HandoverService {
       )
       const head = this.audit.head()
       this.repo.markAccepted(r.id, at, remarks, head)
+      this.anchors?.signHandoverAnchor(r.id, incoming.id, password, incoming.display_name)
       return this.get(r.id)
     })()
     this.auth.switchTo(incoming.id)
@@ -282,7 +286,8 @@ export class HandoverService {
   /** The 交接班记录 as a Word file; the export is audited. */
   async exportDocx(actor: Actor, id: number): Promise<{ fileName: string; base64: string }> {
     const h = this.get(id)
-    const buf = await handoverDocx(h, this.siteName(), formatDateCn(this.now()))
+    const head = this.audit.head()
+    const buf = await handoverDocx(h, this.siteName(), formatDateCn(this.now()), paperCode(head.seq, head.hash))
     this.audit.record(who(actor), 'export', 'handover', id, null, { format: 'docx', bytes: buf.length })
     return { fileName: `交接班记录-${h.shiftLabel.replace(/\s+/g, '-')}.docx`, base64: buf.toString('base64') }
   }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import type { Actor } from '../../../shared/ipc/kit'
+import { pastEventProblem } from '../../../shared/time/bounds'
 import type { Page } from '../../../shared/paging'
 import type {
   CategoryDto,
@@ -9,16 +10,15 @@ import type {
   ServiceLogFields,
   ServiceLogQuery,
 } from '../../../shared/serviceLog/contract'
-import { parseIso, toSiteIso } from '../../../shared/time/site-time'
+import { toSiteIso } from '../../../shared/time/site-time'
 import type { AssetRepository } from '../assets/repository'
 import { type AuditService, who } from '../audit/service'
 import type { Clock } from '../clock'
+import { siteSetupAt } from '../site/service'
 import type { RequestRepository } from '../requests/repository'
 import type { SettingsRepository } from '../settings'
 import type { ServiceLogRepository } from './repository'
 
-/** A few minutes of slack: the duty-room PC clock and a hand-typed time rarely agree to the second. */
-const FUTURE_SLACK_MS = 5 * 60 * 1000
 const DEFAULTS_KEY = 'serviceLog.defaults'
 
 /** The service log (运维记录): the raw material of the monthly statistics. */
@@ -44,9 +44,9 @@ export class ServiceLogService {
   }
 
   private check(f: ServiceLogFields, current?: ServiceLogDto): void {
-    if (parseIso(f.serviceTime)! > this.clock.now() + FUTURE_SLACK_MS) {
-      throw new DomainError('SERVICE_TIME_FUTURE', '服务时间不能晚于当前时间')
-    }
+    const problem = pastEventProblem(f.serviceTime, this.clock.now(), siteSetupAt(this.db), '服务时间')
+    if (problem)
+      throw new DomainError(problem.code === 'TIME_IN_FUTURE' ? 'SERVICE_TIME_FUTURE' : problem.code, problem.message)
     if (f.assetId !== null && f.assetId !== current?.assetId) {
       const asset = this.assets.get(f.assetId)
       if (!asset) throw new DomainError('ASSET_NOT_FOUND', '所选的运维对象不存在')

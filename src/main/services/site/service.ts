@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3'
 import type { Db } from '../../db/connection'
 import { DomainError } from '../../../shared/errors'
 import type { Actor } from '../../../shared/ipc/kit'
@@ -77,3 +78,15 @@ export class SiteService {
     })()
   }
 }
+
+/** The site's setup date, or its contract start if earlier (null before setup): the floor for plausible event times. */
+export function siteSetupAt(db: Db): string | null {
+  let st = setupStatements.get(db)
+  if (!st)
+    setupStatements.set(
+      db,
+      (st = db.prepare('SELECT min(substr(created_at, 1, 10), contract_start) FROM site WHERE id = 1').pluck()),
+    )
+  return (st.get() as string | undefined) ?? null
+}
+const setupStatements = new WeakMap<Db, Statement>()
