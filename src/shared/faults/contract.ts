@@ -123,6 +123,7 @@ export interface SlaDto {
 }
 
 export interface FaultStatsDto {
+  /** faults not yet closed, recovered ones included */
   open: number
   /** open faults with a milestone late now, or missed before a recovery not yet closed */
   overdue: number

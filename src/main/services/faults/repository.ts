@@ -284,7 +284,23 @@ export class FaultRepository {
   /** Non-voided faults reported in [from, to), for the contract-year statistics. */
   reportedBetween(from: string, to: string): FaultRow[] {
     return this.db
-      .prepare(`${SELECT} WHERE f.status != 'voided' AND f.reported_at >= ? AND f.reported_at < ? ORDER BY f.reported_at`)
+      .prepare(
+        `${SELECT} WHERE f.status != 'voided' AND f.reported_at >= ? AND f.reported_at < ? ORDER BY f.reported_at`,
+      )
       .all(from, to) as FaultRow[]
+  }
+
+  /** The milestones each fault recorded as late before a severity change moved their deadlines. */
+  recordedBreaches(from: string, to: string): Map<number, string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.fault_id AS faultId, json_extract(e.data_json, '$.milestone') AS milestone
+           FROM fault_event e JOIN fault f ON f.id = e.fault_id
+          WHERE e.kind = 'breach' AND f.status != 'voided' AND f.reported_at >= ? AND f.reported_at < ?`,
+      )
+      .all(from, to) as { faultId: number; milestone: string | null }[]
+    const out = new Map<number, string[]>()
+    for (const r of rows) if (r.milestone) out.set(r.faultId, [...(out.get(r.faultId) ?? []), r.milestone])
+    return out
   }
 }

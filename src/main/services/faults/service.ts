@@ -388,10 +388,17 @@ export class FaultService {
     const today = toSiteDate(now)
     const site = this.site.find()
     const year = contractYear(site?.contractStart ?? `${today.slice(0, 4)}-01-01`, today)
-    const inYear = this.repo.reportedBetween(dayStartIso(year.from), dayStartIso(year.to)).map(toSummary)
-    const states = inYear.map((f) => ({ f, ms: computeMilestones(clockInput(f.clock), now, cals) }))
+    const [from, to] = [dayStartIso(year.from), dayStartIso(year.to)]
+    const inYear = this.repo.reportedBetween(from, to).map(toSummary)
+    const recorded = this.repo.recordedBreaches(from, to)
+    const states = inYear.map((f) => ({
+      f,
+      ms: computeMilestones(clockInput(f.clock), now, cals),
+      recorded: recorded.get(f.id) ?? [],
+    }))
     return {
-      open: open.filter((f) => f.status !== 'recovered').length,
+      // Not closed: recovered faults too, so that the 已超时 faults are always among them.
+      open: open.length,
       overdue: open.filter((f) => computeMilestones(clockInput(f.clock), now, cals).some(isLate)).length,
       contractYear: year,
       majorPerYear: this.sla.policy().majorPerYear,
