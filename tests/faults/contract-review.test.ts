@@ -45,6 +45,37 @@ describe('seed 003 §3.2.4 「首选通过电话、邮件等方式远程解决�
   })
 })
 
+describe('a missed deadline with pauses: the clock stops only where the site turned that on for the level', () => {
+  const recoveredAfterPause = async () => {
+    let f = await w.api.fault.create({ title: '平台宕机', severity: 'urgent', reportedAt: '2026-11-23T08:00:00+08:00' })
+    f = await event(f.id, 'respond', '2026-11-23T08:05:00+08:00')
+    f = await event(f.id, 'pause', '2026-11-23T08:30:00+08:00', { text: '等待用户停机窗口' })
+    f = await event(f.id, 'resume', '2026-11-23T10:30:00+08:00')
+    return event(f.id, 'recover', '2026-11-23T11:00:00+08:00', { text: '切换备用节点' })
+  }
+  beforeEach(() => w.api.sla.usePreset({ key: 'fujian-water' }))
+
+  it('seed 002 §二: with the setting off (every preset) the 2-hour plan passed at 10:00 and is missed', async () => {
+    expect(states(await recoveredAfterPause()).plan).toBe('missed')
+  })
+
+  it('with the setting on for the level, the 2-hour pause moves the plan to 12:00: not needed', async () => {
+    const { policy } = await w.api.sla.get()
+    await w.api.sla.update({
+      ...policy,
+      levels: policy.levels.map((l) => (l.code === 'urgent' ? { ...l, pausesStopClock: true } : l)),
+    })
+    expect(states(await recoveredAfterPause()).plan).toBe('skipped')
+    // A pause that starts after the deadline passed does not bring it back.
+    let g = await w.api.fault.create({ title: '接口超时', severity: 'urgent', reportedAt: '2026-11-23T06:00:00+08:00' })
+    g = await event(g.id, 'respond', '2026-11-23T06:05:00+08:00')
+    g = await event(g.id, 'pause', '2026-11-23T08:30:00+08:00', { text: '等待厂商' })
+    g = await event(g.id, 'resume', '2026-11-23T10:30:00+08:00')
+    g = await event(g.id, 'recover', '2026-11-23T11:00:00+08:00', { text: '厂商补丁' })
+    expect(states(g).plan).toBe('missed')
+  })
+})
+
 describe('statistics count each missed milestone once (seed 002 §三 deducts per overdue item)', () => {
   it('counts a milestone late under the old level and the new one once after a severity change', async () => {
     await w.api.sla.usePreset({ key: 'hengqin' })
