@@ -169,6 +169,13 @@ test('the 节假日值班表 lists the weekends of a period with the phone numbe
   await expect(body).toContainText('周末电话值班')
   await expect(body).toContainText('张伟 13907550001')
   await shot(page, '62-contract-holiday-table')
+  // The SLA reminders (the 三级 fault's response is overdue) never land on the printed sheet.
+  const reminder = page.locator('.n-notification').first()
+  await expect(reminder).toBeVisible()
+  await page.emulateMedia({ media: 'print' })
+  await expect(reminder).toBeHidden()
+  await expect(page.getByRole('heading', { name: '节假日值班表' })).toBeVisible()
+  await page.emulateMedia({ media: 'screen' })
 })
 
 test('a fault that arrives during the handover is marked 交接中新发生 and stays so when collected again', async ({
