@@ -132,6 +132,15 @@ test('filters faults by category and counts them on the home page for the contra
   await expect(page.getByTestId('major-year')).toContainText('本合同年重大故障')
   await expect(page.getByTestId('missed-milestones')).toBeVisible()
   await shot(page, '61-contract-home')
+  // The count opens as the list of those faults: the same faults, counted the same way.
+  const counted = (
+    await page.getByTestId('missed-milestones').locator('.n-statistic-value__content').innerText()
+  ).trim()
+  await page.getByTestId('missed-milestones').click()
+  await expect(page.getByRole('checkbox', { name: '有超时环节（含已关闭）' })).toBeChecked()
+  await expect(page.locator('.n-data-table-tbody')).toContainText('交换机端口闪断')
+  await expect(page.getByText(`共 ${counted} 条`)).toBeVisible()
+  await shot(page, '67-contract-breached-list')
 })
 
 test('站点设置 shows 挂起停止计时 per level, off for every level of the preset', async ({ page }) => {

@@ -118,6 +118,32 @@ describe('statistics count each missed milestone once (seed 002 §三 deducts pe
   })
 })
 
+describe('the home page count of faults with a missed milestone can be opened as a list', () => {
+  it('lists exactly the faults the contract-year statistics count, closed ones included', async () => {
+    await w.api.sla.usePreset({ key: 'fujian-water' })
+    // Missed its plan before recovery, then closed.
+    let f = await w.api.fault.create({ title: '平台宕机', severity: 'urgent', reportedAt: '2026-11-23T08:00:00+08:00' })
+    f = await event(f.id, 'respond', '2026-11-23T08:10:00+08:00')
+    f = await event(f.id, 'recover', '2026-11-23T11:00:00+08:00', { text: '重启' })
+    f = await event(f.id, 'analysis', '2026-11-23T11:30:00+08:00', { text: '原因：磁盘满' })
+    expect(f.status).toBe('closed')
+    // On time throughout.
+    let g = await w.api.fault.create({ title: '报表慢', severity: 'normal', reportedAt: '2026-11-23T10:00:00+08:00' })
+    g = await event(g.id, 'respond', '2026-11-23T10:05:00+08:00')
+    // Response overdue now.
+    const h = await w.api.fault.create({
+      title: '账号锁定',
+      severity: 'minor',
+      reportedAt: '2026-11-23T11:00:00+08:00',
+    })
+    const stats = await w.api.fault.stats()
+    const listed = await w.api.fault.list({ breached: true, from: stats.contractYear.from })
+    expect(listed.items.map((x) => x.id).sort()).toEqual([f.id, h.id].sort())
+    expect(listed.total).toBe(stats.breachedFaults)
+    expect(states(g).respond).toBe('met')
+  })
+})
+
 describe('the handover marks every late clock line', () => {
   it('marks a plan missed before recovery as late, as it marks an overdue one', async () => {
     await w.api.sla.usePreset({ key: 'fujian-water' })

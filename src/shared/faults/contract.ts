@@ -154,6 +154,8 @@ export const faultQuery = z
     assetId: id.optional(),
     ownerId: id.optional(),
     overdue: z.boolean().optional(),
+    /** any milestone done late, late now or missed, closed faults included: the home page's 超时故障 */
+    breached: z.boolean().optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     q: z.string().trim().max(100).optional(),

@@ -35,7 +35,7 @@ import type { Clock } from '../clock'
 import type { ServiceLogRepository } from '../serviceLog/repository'
 import type { SiteService } from '../site/service'
 import { type FaultRepository, type FaultRow, toSummary } from './repository'
-import { yearCounts } from './stats'
+import { lateFilter, yearCounts } from './stats'
 import type { SlaService } from './sla-service'
 
 const FUTURE_SLACK_MS = 5 * 60 * 1000
@@ -85,18 +85,15 @@ export class FaultService {
   }
 
   list(q: FaultQuery): Page<FaultSummaryDto> {
-    if (!q.overdue) {
-      const { rows, total } = this.repo.query(q)
-      return { items: rows.map(toSummary), total }
+    if (q.breached || q.overdue) {
+      // Late is a calendar computation, not a column: filter in code (a year holds some hundred faults).
+      const [now, cals] = [this.clock.now(), this.calendar.calendars()]
+      const keep = lateFilter(q, (f) => computeMilestones(clockInput(f.clock), now, cals))
+      const late = this.repo.query(q, true).rows.map(toSummary).filter(keep)
+      return { items: late.slice(q.offset, q.offset + q.limit), total: late.length }
     }
-    // Overdue is a calendar computation, not a column: filter the open faults in code (they are few).
-    const now = this.clock.now()
-    const cals = this.calendar.calendars()
-    const overdue = this.repo
-      .query(q, true)
-      .rows.map(toSummary)
-      .filter((f) => computeMilestones(clockInput(f.clock), now, cals).some(isLate))
-    return { items: overdue.slice(q.offset, q.offset + q.limit), total: overdue.length }
+    const { rows, total } = this.repo.query(q)
+    return { items: rows.map(toSummary), total }
   }
 
   private row(id: number): FaultRow {

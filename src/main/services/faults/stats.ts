@@ -1,5 +1,10 @@
-import { FAULT_CATEGORIES, type FaultStatsDto, type FaultSummaryDto } from '../../../shared/faults/contract'
-import { isBreach, type MilestoneState } from '../../../shared/faults/milestones'
+import {
+  FAULT_CATEGORIES,
+  type FaultQuery,
+  type FaultStatsDto,
+  type FaultSummaryDto,
+} from '../../../shared/faults/contract'
+import { isBreach, isLate, type MilestoneState } from '../../../shared/faults/milestones'
 import { parseIso } from '../../../shared/time/site-time'
 
 type YearCounts = Pick<
@@ -39,5 +44,21 @@ export function yearCounts(
           reason: p.reason ?? '',
         })),
       ),
+  }
+}
+
+/**
+ * The list's late filters: 只看已超时 (an open fault late now, or missed before a recovery
+ * not yet closed) and 有超时环节 (any fault the contract-year statistics count as late,
+ * closed ones included).
+ */
+export function lateFilter(
+  q: Pick<FaultQuery, 'overdue' | 'breached'>,
+  milestones: (f: FaultSummaryDto) => MilestoneState[],
+): (f: FaultSummaryDto) => boolean {
+  return (f) => {
+    if (f.status === 'voided') return false
+    const ms = milestones(f)
+    return (!q.overdue || ms.some(isLate)) && (!q.breached || f.breaches > 0 || ms.some(isBreach))
   }
 }
