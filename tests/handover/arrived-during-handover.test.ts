@@ -78,4 +78,35 @@ describe("a fault that arrives during the handover stays the outgoing engineer's
       w.api.handover.submit({ id: h.id, revision: h.revision, password: LEAD_PASSWORD }),
     ).rejects.toMatchObject({ code: 'HANDOVER_NEW_UNHANDLED' })
   })
+
+  it('tells the outgoing engineer from a colleague of the same name', async () => {
+    const namesake = (
+      await w.api.account.create({
+        username: 'zhangwei2',
+        displayName: '张伟',
+        role: 'engineer',
+        phone: '',
+        password: 'Field#2026ok',
+      })
+    ).id
+    const h0 = await openHandover()
+    const late = await w.api.fault.create({
+      title: '存储告警',
+      severity: 'L3',
+      reportedAt: '2026-11-23T17:19:00+08:00',
+    })
+    const h = await w.api.handover.recollect({ id: h0.id })
+    await w.api.auth.login({ username: 'zhangwei2', password: 'Field#2026ok' })
+    await w.api.fault.addEvent({
+      faultId: late.id,
+      kind: 'respond',
+      at: '2026-11-23T17:21:00+08:00',
+      text: '同名同事接听',
+    })
+    await w.api.auth.login({ username: 'zhangwei', password: LEAD_PASSWORD })
+    expect(namesake).not.toBe(b)
+    await expect(
+      w.api.handover.submit({ id: h.id, revision: h.revision, password: LEAD_PASSWORD }),
+    ).rejects.toMatchObject({ code: 'HANDOVER_NEW_UNHANDLED' })
+  })
 })

@@ -82,6 +82,8 @@ export interface FaultEventDto {
   id: number
   at: string
   kind: FaultEventKind
+  /** the account that recorded it (names may repeat) */
+  actorId: number | null
   actorName: string
   text: string
   data: Record<string, unknown> | null

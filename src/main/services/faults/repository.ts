@@ -227,12 +227,13 @@ export class FaultRepository {
     return (
       this.db
         .prepare(
-          'SELECT id, at, kind, actor_name, text, data_json, recorded_at FROM fault_event WHERE fault_id = ? ORDER BY id',
+          'SELECT id, at, kind, actor_id, actor_name, text, data_json, recorded_at FROM fault_event WHERE fault_id = ? ORDER BY id',
         )
         .all(faultId) as {
         id: number
         at: string
         kind: FaultEventDto['kind']
+        actor_id: number | null
         actor_name: string
         text: string
         data_json: string | null
@@ -242,6 +243,7 @@ export class FaultRepository {
       id: e.id,
       at: e.at,
       kind: e.kind,
+      actorId: e.actor_id,
       actorName: e.actor_name,
       text: e.text,
       data: e.data_json ? JSON.parse(e.data_json) : null,

@@ -58,9 +58,9 @@ export class FaultCollector implements HandoverCollector {
       })
   }
 
-  /** Whether `name` has recorded at least a response to the fault (seed 003 §4.3.3.3: 交班人员负责处理). */
-  handledBy(it: HandoverItem, name: string): boolean {
-    return this.faults.get(it.refId).events.some((e) => HANDLING.includes(e.kind) && e.actorName === name)
+  /** Whether the account `userId` has recorded at least a response to the fault (seed 003 §4.3.3.3: 交班人员负责处理). */
+  handledBy(it: HandoverItem, userId: number): boolean {
+    return this.faults.get(it.refId).events.some((e) => HANDLING.includes(e.kind) && e.actorId === userId)
   }
 
   transfer(it: HandoverItem, toUserId: number, actor: Actor, handoverId: number, at: string): void {

@@ -275,7 +275,7 @@ export class HandoverService {
       )
     }
     const unhandled = (JSON.parse(r.items_json) as HandoverItem[]).filter(
-      (i) => i.arrivedDuringHandover && !this.faultCollector().handledBy(i, r.outgoing_name),
+      (i) => i.arrivedDuringHandover && !this.faultCollector().handledBy(i, r.outgoing_id),
     )
     if (unhandled.length) {
       throw new DomainError(
