@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import { dayType } from '../../src/shared/calendar/holidays'
 import { addDays, toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
 import { type Bridge, startBridge } from '../bridge/server'
 import { tempDir } from '../support/world'
@@ -131,6 +132,15 @@ test('filters faults by category and counts them on the home page for the contra
   await expect(page.getByTestId('major-year')).toContainText('本合同年重大故障')
   await expect(page.getByTestId('missed-milestones')).toBeVisible()
   await shot(page, '61-contract-home')
+  // The count opens as the list of those faults: the same faults, counted the same way.
+  const counted = (
+    await page.getByTestId('missed-milestones').locator('.n-statistic-value__content').innerText()
+  ).trim()
+  await page.getByTestId('missed-milestones').click()
+  await expect(page.getByRole('checkbox', { name: '有超时环节（含已关闭）' })).toBeChecked()
+  await expect(page.locator('.n-data-table-tbody')).toContainText('交换机端口闪断')
+  await expect(page.getByText(`共 ${counted} 条`)).toBeVisible()
+  await shot(page, '67-contract-breached-list')
 })
 
 test('站点设置 shows 挂起停止计时 per level, off for every level of the preset', async ({ page }) => {
@@ -168,6 +178,13 @@ test('the 节假日值班表 lists the weekends of a period with the phone numbe
   await expect(body).toContainText('周末电话值班')
   await expect(body).toContainText('张伟 13907550001')
   await shot(page, '62-contract-holiday-table')
+  // The SLA reminders (the 三级 fault's response is overdue) never land on the printed sheet.
+  const reminder = page.locator('.n-notification').first()
+  await expect(reminder).toBeVisible()
+  await page.emulateMedia({ media: 'print' })
+  await expect(reminder).toBeHidden()
+  await expect(page.getByRole('heading', { name: '节假日值班表' })).toBeVisible()
+  await page.emulateMedia({ media: 'screen' })
 })
 
 test('a fault that arrives during the handover is marked 交接中新发生 and stays so when collected again', async ({
@@ -201,4 +218,41 @@ test('a fault that arrives during the handover is marked 交接中新发生 and 
   await shot(page, '63-contract-handover-arrived')
   await page.getByRole('button', { name: '重新收集' }).first().click()
   await expect(row.getByTestId('arrived-during-handover')).toBeVisible()
+})
+
+test('a weekend fault solved remotely shows its 2-hour arrival as not needed, not missed (seed 003 §3.2.4)', async ({
+  page,
+}) => {
+  const { auth, faults, calendar } = bridge.services
+  auth.login(LEAD.username, LEAD.password)
+  const lead = auth.currentActor()!
+  // The latest Saturday or Sunday, at least three days back, that is not a 调休 workday.
+  let day = addDays(toSiteDate(Date.now()), -3)
+  while (dayType(day, calendar.holidays()) !== 'weekend') day = addDays(day, -1)
+  const f = faults.create(lead, {
+    title: '文书模板需优化',
+    severity: 'L4',
+    category: 'other',
+    assetId: null,
+    reportedAt: `${day}T10:00:00+08:00`,
+    reportedBy: '办公室',
+    reportChannel: 'phone',
+    symptoms: '',
+    impact: '',
+  })
+  faults.addEvent(lead, { faultId: f.id, kind: 'respond', at: `${day}T10:05:00+08:00`, text: '电话受理' })
+  faults.addEvent(lead, {
+    faultId: f.id,
+    kind: 'recover',
+    at: `${addDays(day, 2)}T10:00:00+08:00`,
+    text: '远程调整模板',
+  })
+  auth.logout(lead)
+  await page.goto(bridge.url)
+  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await page.goto(`${bridge.url}#/faults/${f.id}`)
+  const detail = new FaultDetailPage(page)
+  await expect(detail.clock('arrive')).toContainText('远程解决，无需到场')
+  await expect(detail.clock('arrive')).not.toContainText('超时')
+  await shot(page, '66-contract-weekend-remote')
 })

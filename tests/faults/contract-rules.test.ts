@@ -137,7 +137,7 @@ describe('milestones the seeds name', () => {
     expect(states(f).arrive).toBeUndefined()
   })
 
-  it('seed 003 §3.3.1.1.6.1 海南: the level texts are the contract\'s words', () => {
+  it("seed 003 §3.3.1.1.6.1 海南: the level texts are the contract's words", () => {
     const levels = presetPolicy('hainan-procuratorate')!.levels
     expect(levels.find((l) => l.code === 'L4')!.description).toContain('能够正常运行，但仍需要优化完善')
     expect(levels.find((l) => l.code === 'L2')!.description).toBe(

@@ -44,7 +44,10 @@ describe('demo data', () => {
     const majors = s.faults.list({ severity: 'L1', offset: 0, limit: 100 }).items
     const informed = majors.map((f) => s.faults.get(f.id)).filter((f) => f.events.some((e) => e.kind === 'notify'))
     expect(informed.length).toBeGreaterThanOrEqual(1)
-    expect(informed[0]!.events.find((e) => e.kind === 'notify')!.data).toMatchObject({ who: '信息技术处处长', via: 'phone' })
+    expect(informed[0]!.events.find((e) => e.kind === 'notify')!.data).toMatchObject({
+      who: '信息技术处处长',
+      via: 'phone',
+    })
   })
 
   it('has weekend days on the duty phone (seed 003 §3.2.4) and no weekend left uncovered this month', () => {

@@ -235,7 +235,12 @@ describe('submitting and accepting', () => {
       w.api.handover.submit({ id: again.id, revision: again.revision, password: LEAD_PASSWORD }),
     ).rejects.toMatchObject({ code: 'HANDOVER_NEW_UNHANDLED', message: expect.stringContaining('机房空调告警') })
     expect((await w.api.handover.get({ id: h.id })).status).toBe('draft')
-    await w.api.fault.addEvent({ faultId: late.id, kind: 'respond', at: '2026-11-23T17:19:00+08:00', text: '已到机房查看' })
+    await w.api.fault.addEvent({
+      faultId: late.id,
+      kind: 'respond',
+      at: '2026-11-23T17:19:00+08:00',
+      text: '已到机房查看',
+    })
     // Re-collecting again keeps the mark; the recorded response lets the handover go.
     again = await w.api.handover.recollect({ id: h.id })
     expect(again.items.find((i) => i.refId === late.id)).toMatchObject({ arrivedDuringHandover: true })

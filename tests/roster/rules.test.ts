@@ -188,7 +188,11 @@ describe('swaps and coverage', () => {
 })
 
 describe('seed 003 §3.2.4 「逢国家节假日（周六、日及其它法定节假日）…安排至少 1 个工程师值班」', () => {
-  const only = (shifts: ShiftDef[], assignments: { date: string; shiftId: number; userId: number }[], dates: string[]) =>
+  const only = (
+    shifts: ShiftDef[],
+    assignments: { date: string; shiftId: number; userId: number }[],
+    dates: string[],
+  ) =>
     checkRoster({ dates, shifts, assignments, leaves: [], holidays, minRestHours: 8, names: {} }).filter(
       (v) => v.rule === 'holiday',
     )
@@ -216,7 +220,13 @@ describe('seed 003 §3.2.4 「逢国家节假日（周六、日及其它法定�
     const dates = monthDates('2026-11')
     const noWeekendShift = [DAY, NIGHT, HOLIDAY]
     const assignments = noWeekendShift.flatMap((shift) =>
-      generate({ shiftId: shift.id, engineerIds: [1, 2], periodDays: 1, startDate: '2026-11-01' }, shift, dates, holidays, []),
+      generate(
+        { shiftId: shift.id, engineerIds: [1, 2], periodDays: 1, startDate: '2026-11-01' },
+        shift,
+        dates,
+        holidays,
+        [],
+      ),
     )
     expect(only(noWeekendShift, assignments, dates).map((v) => v.date)).toEqual(
       dates.filter((d) => dayType(d, holidays) !== 'workday'),

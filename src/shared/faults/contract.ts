@@ -82,6 +82,8 @@ export interface FaultEventDto {
   id: number
   at: string
   kind: FaultEventKind
+  /** the account that recorded it (names may repeat) */
+  actorId: number | null
   actorName: string
   text: string
   data: Record<string, unknown> | null
@@ -116,6 +118,7 @@ export interface SlaDto {
 }
 
 export interface FaultStatsDto {
+  /** faults not yet closed, recovered ones included */
   open: number
   /** open faults with a milestone late now, or missed before a recovery not yet closed */
   overdue: number
@@ -146,6 +149,8 @@ export const faultQuery = z
     assetId: id.optional(),
     ownerId: id.optional(),
     overdue: z.boolean().optional(),
+    /** any milestone done late, late now or missed, closed faults included: the home page's 超时故障 */
+    breached: z.boolean().optional(),
     from: isoDate.optional(),
     to: isoDate.optional(),
     q: z.string().trim().max(100).optional(),

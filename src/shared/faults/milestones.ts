@@ -20,6 +20,10 @@ export const MILESTONE_STATE_LABELS: Record<MilestoneStateKind, string> = {
 /** Late as the open-fault counts see it: past its deadline now, or missed before recovery. */
 export const isLate = (m: Pick<MilestoneState, 'state'>): boolean => m.state === 'overdue' || m.state === 'missed'
 
+/** Whether a clock line of the handover (「提交方案：超时未完成 1小时」) tells of a late milestone. */
+export const isLateClockLine = (line: string): boolean =>
+  line.includes(MILESTONE_STATE_LABELS.overdue) || line.includes(MILESTONE_STATE_LABELS.missed)
+
 /** A milestone that counts against the contract: done late, still late, or never done before its deadline passed. */
 export const isBreach = (m: Pick<MilestoneState, 'state'>): boolean =>
   m.state === 'breached' || m.state === 'overdue' || m.state === 'missed'
@@ -93,14 +97,23 @@ export function computeMilestones(input: FaultClockInput, now: number, calendars
     // A milestone never done stops at recovery: its pauses count up to then.
     const recoveredAt = m !== 'recover' && m !== 'analysis' ? (input.done.recover ?? null) : null
     const stopAt = doneAt ?? recoveredAt
-    const deadline = deadlineOf(startedAt, targetMin, cal, stopAt === null ? pauses : pauses.filter((p) => p.from < stopAt))
+    const deadline = deadlineOf(
+      startedAt,
+      targetMin,
+      cal,
+      stopAt === null ? pauses : pauses.filter((p) => p.from < stopAt),
+    )
     let state: MilestoneStateKind
     let minutes: number
     if (doneAt === null && recoveredAt !== null) {
       // Recovered without, say, going on site: recovered before the deadline, the milestone was
       // not needed (未发生); the deadline passed first, it was missed whatever happened later
       // (seed 002 §三 deducts for every overdue fault).
-      if (deadline !== null && recoveredAt > deadline) {
+      // Seed 003 §3.2.4's weekend arrival is conditional: 「首选通过电话、邮件等方式远程解决…如确有
+      // 必要需要现场提供技术支持，工程师将在 2 小时内赶到现场」 — recovered remotely, going on
+      // site was never needed, however long the remote work took.
+      const onSiteIfNeeded = m === 'arrive' && target.nonWorkingDaysOnly === true
+      if (deadline !== null && recoveredAt > deadline && !onSiteIfNeeded) {
         state = 'missed'
         minutes = Math.round((recoveredAt - deadline) / 60000)
       } else {

@@ -1,11 +1,14 @@
 import { addDays } from '../time/site-time'
 import type { MonthDto } from './contract'
+import { coversHoliday } from './rules'
 
 export interface HolidayDutyRow {
   date: string
   /** the holiday's name, or 周末 for a Saturday or Sunday that is not a 调休 workday */
   name: string
   lines: { shift: string; time: string; people: string }[]
+  /** someone is 节假日值班 that day: on site, or on a phone duty marked as such */
+  covered: boolean
 }
 
 const hm = (m: number) => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}`
@@ -35,6 +38,10 @@ export function holidayDutyRows(months: readonly MonthDto[], from: string, to: s
             .join('；'),
         }))
         .filter((l) => l.people),
+      covered: mo.assignments.some((a) => {
+        const shift = a.date === d ? mo.shifts.find((sh) => sh.id === a.shiftId) : undefined
+        return shift !== undefined && coversHoliday(shift)
+      }),
     })
   }
   return rows

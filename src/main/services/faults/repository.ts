@@ -283,12 +283,13 @@ export class FaultRepository {
     return (
       this.db
         .prepare(
-          'SELECT id, at, kind, actor_name, text, data_json, recorded_at FROM fault_event WHERE fault_id = ? ORDER BY id',
+          'SELECT id, at, kind, actor_id, actor_name, text, data_json, recorded_at FROM fault_event WHERE fault_id = ? ORDER BY id',
         )
         .all(faultId) as {
         id: number
         at: string
         kind: FaultEventDto['kind']
+        actor_id: number | null
         actor_name: string
         text: string
         data_json: string | null
@@ -298,6 +299,7 @@ export class FaultRepository {
       id: e.id,
       at: e.at,
       kind: e.kind,
+      actorId: e.actor_id,
       actorName: e.actor_name,
       text: e.text,
       data: e.data_json ? JSON.parse(e.data_json) : null,
@@ -344,5 +346,19 @@ export class FaultRepository {
         `${SELECT} WHERE f.status != 'voided' AND f.reported_at >= ? AND f.reported_at < ? ORDER BY f.reported_at`,
       )
       .all(from, to) as FaultRow[]
+  }
+
+  /** The milestones each fault recorded as late before a severity change moved their deadlines. */
+  recordedBreaches(from: string, to: string): Map<number, string[]> {
+    const rows = this.db
+      .prepare(
+        `SELECT e.fault_id AS faultId, json_extract(e.data_json, '$.milestone') AS milestone
+           FROM fault_event e JOIN fault f ON f.id = e.fault_id
+          WHERE e.kind = 'breach' AND f.status != 'voided' AND f.reported_at >= ? AND f.reported_at < ?`,
+      )
+      .all(from, to) as { faultId: number; milestone: string | null }[]
+    const out = new Map<number, string[]>()
+    for (const r of rows) if (r.milestone) out.set(r.faultId, [...(out.get(r.faultId) ?? []), r.milestone])
+    return out
   }
 }

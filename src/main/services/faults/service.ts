@@ -32,7 +32,7 @@ import { siteSetupAt } from '../site/service'
 import type { ServiceLogRepository } from '../serviceLog/repository'
 import type { SiteService } from '../site/service'
 import { type FaultChanges, type FaultRepository, type FaultRow, toSummary } from './repository'
-import { yearCounts } from './stats'
+import { lateFilter, yearCounts } from './stats'
 import type { SlaService } from './sla-service'
 
 /** A fault to record: from the screen, or from imports and demo data that may leave the category out. */
@@ -59,18 +59,15 @@ export class FaultService {
   }
 
   list(q: FaultQuery): Page<FaultSummaryDto> {
-    if (!q.overdue) {
-      const { rows, total } = this.repo.query(q)
-      return { items: rows.map(toSummary), total }
+    if (q.breached || q.overdue) {
+      // Late is a calendar computation, not a column: filter in code (a year holds some hundred faults).
+      const [now, cals] = [this.clock.now(), this.calendar.calendars()]
+      const keep = lateFilter(q, (f) => computeMilestones(clockInput(f.clock), now, cals))
+      const late = this.repo.query(q, true).rows.map(toSummary).filter(keep)
+      return { items: late.slice(q.offset, q.offset + q.limit), total: late.length }
     }
-    // Overdue is a calendar computation, not a column: filter the open faults in code (they are few).
-    const now = this.clock.now()
-    const cals = this.calendar.calendars()
-    const overdue = this.repo
-      .query(q, true)
-      .rows.map(toSummary)
-      .filter((f) => computeMilestones(clockInput(f.clock), now, cals).some(isLate))
-    return { items: overdue.slice(q.offset, q.offset + q.limit), total: overdue.length }
+    const { rows, total } = this.repo.query(q)
+    return { items: rows.map(toSummary), total }
   }
 
   private row(id: number): FaultRow {
@@ -400,10 +397,17 @@ export class FaultService {
     const today = toSiteDate(now)
     const site = this.site.find()
     const year = contractYear(site?.contractStart ?? `${today.slice(0, 4)}-01-01`, today)
-    const inYear = this.repo.reportedBetween(dayStartIso(year.from), dayStartIso(year.to)).map(toSummary)
-    const states = inYear.map((f) => ({ f, ms: computeMilestones(clockInput(f.clock), now, cals) }))
+    const [from, to] = [dayStartIso(year.from), dayStartIso(year.to)]
+    const inYear = this.repo.reportedBetween(from, to).map(toSummary)
+    const recorded = this.repo.recordedBreaches(from, to)
+    const states = inYear.map((f) => ({
+      f,
+      ms: computeMilestones(clockInput(f.clock), now, cals),
+      recorded: recorded.get(f.id) ?? [],
+    }))
     return {
-      open: open.filter((f) => f.status !== 'recovered').length,
+      // Not closed: recovered faults too, so that the 已超时 faults are always among them.
+      open: open.length,
       overdue: open.filter((f) => computeMilestones(clockInput(f.clock), now, cals).some(isLate)).length,
       contractYear: year,
       majorPerYear: this.sla.policy().majorPerYear,

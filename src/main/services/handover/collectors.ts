@@ -22,10 +22,10 @@ export interface HandoverCollector {
    */
   readonly blocksSubmitWhenNew?: boolean
   /**
-   * For kinds that block submission when new: whether the outgoing engineer (by name) has
+   * For kinds that block submission when new: whether the outgoing engineer's account has
    * handled an item that arrived during the handover enough to pass it on.
    */
-  handledBy?(item: HandoverItem, outgoingName: string): boolean
+  handledBy?(item: HandoverItem, outgoingId: number): boolean
   /** open items the outgoing engineer owns, as they stand now */
   collect(ownerId: number, now: number): HandoverItem[]
   /**
@@ -74,9 +74,9 @@ export class FaultCollector implements HandoverCollector {
       })
   }
 
-  /** Whether `name` has recorded at least a response to the fault (seed 003 §4.3.3.3: 交班人员负责处理). */
-  handledBy(it: HandoverItem, name: string): boolean {
-    return this.faults.get(it.refId).events.some((e) => HANDLING.includes(e.kind) && e.actorName === name)
+  /** Whether the account `userId` has recorded at least a response to the fault (seed 003 §4.3.3.3: 交班人员负责处理). */
+  handledBy(it: HandoverItem, userId: number): boolean {
+    return this.faults.get(it.refId).events.some((e) => HANDLING.includes(e.kind) && e.actorId === userId)
   }
 
   transfer(it: HandoverItem, toUserId: number, actor: Actor, handoverId: number, at: string): void {

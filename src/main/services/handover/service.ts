@@ -196,7 +196,7 @@ export class HandoverService {
       )
     }
     const unhandled = r.items.filter(
-      (i) => i.arrivedDuringHandover && this.collectorOf(i.kind)?.handledBy?.(i, r.outgoingName) === false,
+      (i) => i.arrivedDuringHandover && this.collectorOf(i.kind)?.handledBy?.(i, r.outgoingId) === false,
     )
     if (unhandled.length) {
       throw new DomainError(
