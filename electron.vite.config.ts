@@ -8,13 +8,21 @@ import { defineConfig } from 'electron-vite'
 // plugins such as @vitejs/plugin-vue through require().
 const root = dirname(fileURLToPath(import.meta.url))
 
+/** The import aliases of tsconfig.base.json, for every bundle. */
+const alias = {
+  '@shared': resolve(root, 'src/shared'),
+  '@renderer': resolve(root, 'src/renderer'),
+}
+
 export default defineConfig({
   main: {
+    resolve: { alias },
     build: {
       rollupOptions: { input: { index: resolve(root, 'src/main/index.ts') } },
     },
   },
   preload: {
+    resolve: { alias },
     build: {
       // A sandboxed preload can only require('electron'): bundle everything else (zod) into it.
       externalizeDeps: false,
@@ -24,6 +32,7 @@ export default defineConfig({
   renderer: {
     root: resolve(root, 'src/renderer'),
     base: './',
+    resolve: { alias },
     build: {
       rollupOptions: { input: { index: resolve(root, 'src/renderer/index.html') } },
     },

@@ -56,7 +56,7 @@ export default tseslint.config(
           paths: ['electron', 'vue', 'pinia', 'naive-ui', 'better-sqlite3', 'fs', 'path', 'os', 'crypto', ...NETWORK],
           patterns: [
             { group: ['node:*'], message: 'src/shared runs in main, renderer and tests: no platform imports.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'] },
+            { group: ['**/main/**', '**/renderer/**', '**/preload/**', '@renderer/*'] },
           ],
         },
       ],
@@ -95,7 +95,7 @@ export default tseslint.config(
             },
             ...networkBan,
           ],
-          patterns: [{ group: ['**/renderer/**'] }],
+          patterns: [{ group: ['**/renderer/**', '@renderer/*'] }],
         },
       ],
     },

@@ -1,7 +1,7 @@
 import { contextBridge, ipcRenderer } from 'electron'
-import { exposedApi } from '../shared/ipc/api'
-import { CHANNELS } from '../shared/ipc/contract'
-import type { Envelope } from '../shared/ipc/kit'
+import { exposedApi } from '@shared/ipc/api'
+import { CHANNELS } from '@shared/ipc/contract'
+import type { Envelope } from '@shared/ipc/kit'
 
 // Only the contract's channels are reachable, each as a domain method (api.calls.serviceLog.create …).
 // Every method resolves to the {ok, data} | {ok, code, message} envelope unchanged: contextBridge

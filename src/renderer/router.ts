@@ -1,5 +1,5 @@
 import { createRouter, createWebHashHistory, type RouteRecordRaw } from 'vue-router'
-import type { Role } from '../shared/auth/contract'
+import type { Role } from '@shared/auth/contract'
 
 declare module 'vue-router' {
   interface RouteMeta {

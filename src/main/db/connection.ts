@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import Database from 'better-sqlite3'
-import { DomainError } from '../../shared/errors'
+import { DomainError } from '@shared/errors'
 import { checkHistory, MIGRATIONS, type MigrateOptions, migrate, readApplied } from './migrate'
 
 export type Db = Database.Database

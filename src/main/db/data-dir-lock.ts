@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
-import { DomainError } from '../../shared/errors'
+import { DomainError } from '@shared/errors'
 
 export const LOCK_FILE = 'duty-console.lock'
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { DomainError } from '../../shared/errors'
+import { DomainError } from '@shared/errors'
 import { migrations } from './migrations'
 import { MIGRATION_CHECKSUMS } from './migrations/checksums'
 

@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { ROLE_LABELS } from '../../shared/auth/contract'
-import { isDomainError } from '../../shared/errors'
-import { type Channel, contract } from '../../shared/ipc/contract'
-import type { Access, Actor, Envelope } from '../../shared/ipc/kit'
+import { ROLE_LABELS } from '@shared/auth/contract'
+import { isDomainError } from '@shared/errors'
+import { type Channel, contract } from '@shared/ipc/contract'
+import type { Access, Actor, Envelope } from '@shared/ipc/kit'
 import type { Services } from '../services'
 
 z.config(z.locales.zhCN())

@@ -1,5 +1,5 @@
 import { ipcMain } from 'electron'
-import { CHANNELS } from '../../shared/ipc/contract'
+import { CHANNELS } from '@shared/ipc/contract'
 import { isTrustedSender } from '../security/policy'
 import type { Dispatch } from './dispatcher'
 

@@ -1,6 +1,6 @@
 import type { Db } from '../db/connection'
-import type { Contract } from '../../shared/ipc/contract'
-import type { Handlers } from '../../shared/ipc/kit'
+import type { Contract } from '@shared/ipc/contract'
+import type { Handlers } from '@shared/ipc/kit'
 import { assetHandlers } from './assets/handlers'
 import { AssetRepository } from './assets/repository'
 import { AssetService } from './assets/service'

@@ -1,5 +1,5 @@
-import { unwrapApi } from '../../shared/ipc/api'
-import type { Contract } from '../../shared/ipc/contract'
+import { unwrapApi } from '@shared/ipc/api'
+import type { Contract } from '@shared/ipc/contract'
 
 /** Fired on `window` when main refuses a call because the session is idle-locked. */
 export const SESSION_LOCKED_EVENT = 'duty-console:session-locked'

@@ -1,6 +1,6 @@
 import type { FormInst } from 'naive-ui'
 import { ref, type Ref } from 'vue'
-import { newRequestId } from '../../shared/ipc/request-id'
+import { newRequestId } from '@shared/ipc/request-id'
 import { errorText } from './api'
 
 /**

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
-import type { SlaReminderDto } from '../../shared/faults/reminders'
-import { backgroundApi } from '../common/api'
-import { useSession } from '../session/store'
+import type { SlaReminderDto } from '@shared/faults/reminders'
+import { backgroundApi } from '@renderer/common/api'
+import { useSession } from '@renderer/session/store'
 
 const CHECK_EVERY_MS = 30_000
 const ackKey = (userId: number) => `sla-acknowledged:${userId}`

@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import { ServiceCalendar } from '../../shared/calendar/service-calendar'
-import type { CalendarDto } from '../../shared/calendar/contract'
-import { clockInput } from '../../shared/faults/clock'
-import type { CreateFaultInput, FaultClockDto, SlaDto } from '../../shared/faults/contract'
-import { type Calendars, computeMilestones, type MilestoneState, progressDue } from '../../shared/faults/milestones'
-import { levelColour } from '../../shared/faults/sla'
-import { parseIso } from '../../shared/time/site-time'
-import { api } from '../common/api'
+import { ServiceCalendar } from '@shared/calendar/service-calendar'
+import type { CalendarDto } from '@shared/calendar/contract'
+import { clockInput } from '@shared/faults/clock'
+import type { CreateFaultInput, FaultClockDto, SlaDto } from '@shared/faults/contract'
+import { type Calendars, computeMilestones, type MilestoneState, progressDue } from '@shared/faults/milestones'
+import { levelColour } from '@shared/faults/sla'
+import { parseIso } from '@shared/time/site-time'
+import { api } from '@renderer/common/api'
 
 /**
  * What the fault screens share: the SLA policy, the calendars (so clocks run

@@ -1,8 +1,8 @@
 import { computed, onBeforeUnmount, ref, watch } from 'vue'
-import type { HandoverDto } from '../../shared/handover/contract'
-import { formatDateTime, toSiteIso } from '../../shared/time/site-time'
-import { api } from '../common/api'
-import { useSession } from '../session/store'
+import type { HandoverDto } from '@shared/handover/contract'
+import { formatDateTime, toSiteIso } from '@shared/time/site-time'
+import { api } from '@renderer/common/api'
+import { useSession } from '@renderer/session/store'
 
 export interface DraftForm {
   incomingId: number | null

@@ -1,8 +1,8 @@
 import { defineStore } from 'pinia'
 import { ref, shallowRef } from 'vue'
-import type { MonthDto, SwapDto } from '../../shared/roster/contract'
-import { toSiteDate } from '../../shared/time/site-time'
-import { api } from '../common/api'
+import type { MonthDto, SwapDto } from '@shared/roster/contract'
+import { toSiteDate } from '@shared/time/site-time'
+import { api } from '@renderer/common/api'
 
 /** The month on screen, its swaps, and a version bumped after each change. */
 export const useRoster = defineStore('roster', () => {

@@ -1,13 +1,13 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { AssetDto } from '../../shared/assets/contract'
+import type { AssetDto } from '@shared/assets/contract'
 import type {
   CategoryDto,
   ServiceChannel,
   ServiceLogDefaultsDto,
   ServiceLogDto,
-} from '../../shared/serviceLog/contract'
-import { api } from '../common/api'
+} from '@shared/serviceLog/contract'
+import { api } from '@renderer/common/api'
 
 const LAST_KEY = 'serviceLog.lastUsed'
 

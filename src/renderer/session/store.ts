@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { SessionDto } from '../../shared/auth/contract'
-import { api, errorCode, SESSION_LOCKED_EVENT } from '../common/api'
+import type { SessionDto } from '@shared/auth/contract'
+import { api, errorCode, SESSION_LOCKED_EVENT } from '@renderer/common/api'
 
 /** Who is at the duty-room PC, and the idle lock that protects an unattended screen. */
 export const useSession = defineStore('session', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
+import { channel } from '@shared/ipc/kit'
 
 export const ASSET_KINDS = ['system', 'host', 'database', 'middleware', 'device'] as const
 export type AssetKind = (typeof ASSET_KINDS)[number]

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
-import { type Page, pageInput } from '../paging'
-import { isoDate } from '../time/schemas'
+import { channel } from '@shared/ipc/kit'
+import { type Page, pageInput } from '@shared/paging'
+import { isoDate } from '@shared/time/schemas'
 
 export interface AuditEntryDto {
   seq: number

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
-import { siteInput } from '../site/contract'
+import { channel } from '@shared/ipc/kit'
+import { siteInput } from '@shared/site/contract'
 
 export const ROLES = ['engineer', 'lead', 'reviewer'] as const
 export type Role = (typeof ROLES)[number]

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
-import { isoDate } from '../time/schemas'
+import { channel } from '@shared/ipc/kit'
+import { isoDate } from '@shared/time/schemas'
 import type { DayOverride, HolidayData } from './holidays'
 
 /** The site's service calendar: statutory holidays and 调休 (shipped and hand-entered) and working hours. */

@@ -1,5 +1,5 @@
-import { hm } from '../time/day-format'
-import { addDays, SITE_OFFSET, toSiteIso } from '../time/site-time'
+import { hm } from '@shared/time/day-format'
+import { addDays, SITE_OFFSET, toSiteIso } from '@shared/time/site-time'
 import { dayType, type HolidayData } from './holidays'
 
 /**

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
-import type { ServiceLogDto } from '../serviceLog/contract'
+import { channel } from '@shared/ipc/kit'
+import type { ServiceLogDto } from '@shared/serviceLog/contract'
 
 export interface TodayDto {
   date: string

@@ -1,4 +1,4 @@
-import { parseIso } from '../time/site-time'
+import { parseIso } from '@shared/time/site-time'
 import type { FaultClockDto } from './contract'
 import type { FaultClockInput } from './milestones'
 

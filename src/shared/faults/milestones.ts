@@ -1,5 +1,5 @@
-import type { Pause, ServiceCalendar } from '../calendar/service-calendar'
-import { formatDuration, parseIso, toSiteDate } from '../time/site-time'
+import type { Pause, ServiceCalendar } from '@shared/calendar/service-calendar'
+import { formatDuration, parseIso, toSiteDate } from '@shared/time/site-time'
 import { type CalendarRef, type Milestone, MILESTONES, type SlaLevel, targetMinutes } from './sla'
 
 export type MilestoneStateKind =

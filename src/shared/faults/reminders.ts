@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
+import { channel } from '@shared/ipc/kit'
 
 /** A milestone about to run out, one that ran out, or a progress update to the customer that is late. */
 export type ReminderState = 'at_risk' | 'overdue'

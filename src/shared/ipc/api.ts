@@ -1,4 +1,4 @@
-import { DomainError } from '../errors'
+import { DomainError } from '@shared/errors'
 import type { ApiOf, ContractShape, Envelope } from './kit'
 
 /** How a call reaches main; `background` marks a timer's poll, which does not count as the user being active. */

@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { DayType } from '../calendar/holidays'
-import { channel } from '../ipc/kit'
-import { isoDate } from '../time/schemas'
+import type { DayType } from '@shared/calendar/holidays'
+import { channel } from '@shared/ipc/kit'
+import { isoDate } from '@shared/time/schemas'
 import type { Violation } from './rules'
 
 export const SHIFT_KIND_LABELS = { onsite: '现场', oncall: '电话待命' } as const

@@ -1,4 +1,4 @@
-import { addDays, siteParts, toSiteDate } from '../time/site-time'
+import { addDays, siteParts, toSiteDate } from '@shared/time/site-time'
 import type { DutyNowDto } from './contract'
 
 /**

@@ -1,4 +1,4 @@
-import type { ServiceMode } from '../site/contract'
+import type { ServiceMode } from '@shared/site/contract'
 import type { ShiftDto } from './contract'
 
 export type ShiftSpec = Omit<ShiftDto, 'id'>

@@ -1,4 +1,4 @@
-import { addDays } from '../time/site-time'
+import { addDays } from '@shared/time/site-time'
 import type { MonthDto } from './contract'
 import { coversHoliday } from './rules'
 

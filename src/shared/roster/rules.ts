@@ -1,5 +1,5 @@
-import { dayType, type DayType, type HolidayData } from '../calendar/holidays'
-import { addDays, SITE_OFFSET } from '../time/site-time'
+import { dayType, type DayType, type HolidayData } from '@shared/calendar/holidays'
+import { addDays, SITE_OFFSET } from '@shared/time/site-time'
 
 /**
  * Duty-roster rules, pure: which shifts occur on which days (调休 Saturdays

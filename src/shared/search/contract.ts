@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
+import { channel } from '@shared/ipc/kit'
 
 export type SearchKind = 'serviceLog' | 'fault' | 'asset'
 export const SEARCH_KIND_LABELS: Record<SearchKind, string> = {

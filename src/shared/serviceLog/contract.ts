@@ -1,8 +1,8 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
-import { requestId } from '../ipc/request-id'
-import { type Page, pageInput } from '../paging'
-import { isoDate, isoDateTime } from '../time/schemas'
+import { channel } from '@shared/ipc/kit'
+import { requestId } from '@shared/ipc/request-id'
+import { type Page, pageInput } from '@shared/paging'
+import { isoDate, isoDateTime } from '@shared/time/schemas'
 
 export const SERVICE_CHANNELS = ['phone', 'onsite', 'email', 'other'] as const
 export type ServiceChannel = (typeof SERVICE_CHANNELS)[number]

@@ -1,6 +1,6 @@
 import { z } from 'zod'
-import { channel } from '../ipc/kit'
-import { isoDate } from '../time/schemas'
+import { channel } from '@shared/ipc/kit'
+import { isoDate } from '@shared/time/schemas'
 
 export const SERVICE_MODES = ['5x8', '7x24'] as const
 export type ServiceMode = (typeof SERVICE_MODES)[number]

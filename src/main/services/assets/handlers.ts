@@ -1,5 +1,5 @@
-import type { assetContract } from '../../../shared/assets/contract'
-import type { Handlers } from '../../../shared/ipc/kit'
+import type { assetContract } from '@shared/assets/contract'
+import type { Handlers } from '@shared/ipc/kit'
 import type { AssetService } from './service'
 
 export const assetHandlers = (assets: AssetService): Handlers<typeof assetContract> => ({

@@ -4,9 +4,9 @@ import {
   ASSET_STATUS_LABELS,
   type AssetFields,
   assetFields,
-} from '../../../shared/assets/contract'
-import { parseCsv } from '../../../shared/csv'
-import { DomainError } from '../../../shared/errors'
+} from '@shared/assets/contract'
+import { parseCsv } from '@shared/csv'
+import { DomainError } from '@shared/errors'
 
 export interface SheetRow {
   /** the row number a person sees in Excel/WPS (header = 1) */

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection'
 import { where } from '../../db/where'
-import type { AssetDto, AssetFields, AssetKind, AssetStatus } from '../../../shared/assets/contract'
+import type { AssetDto, AssetFields, AssetKind, AssetStatus } from '@shared/assets/contract'
 
 interface AssetRow {
   id: number

@@ -1,5 +1,5 @@
-import { paperCode, type auditContract } from '../../../shared/audit/contract'
-import type { Handlers } from '../../../shared/ipc/kit'
+import { paperCode, type auditContract } from '@shared/audit/contract'
+import type { Handlers } from '@shared/ipc/kit'
 import type { AuditIntegrity } from './integrity'
 import type { AuditService } from './service'
 

@@ -7,8 +7,8 @@ import {
   PAPER_CODE_RE,
   type PaperCheckDto,
   paperCode,
-} from '../../../shared/audit/contract'
-import { toSiteIso } from '../../../shared/time/site-time'
+} from '@shared/audit/contract'
+import { toSiteIso } from '@shared/time/site-time'
 import type { Clock } from '../clock'
 import { type ChainCheck, type ChainedRow, GENESIS_HASH, verifyRows } from './chain'
 import type { SigningKeys } from './keys'

@@ -11,7 +11,7 @@ import {
   verify,
 } from 'node:crypto'
 import type { Db } from '../../db/connection'
-import { toSiteIso } from '../../../shared/time/site-time'
+import { toSiteIso } from '@shared/time/site-time'
 import type { Clock } from '../clock'
 import type { AuditService, AuditWho } from './service'
 

@@ -1,5 +1,5 @@
-import type { accountContract, authContract } from '../../../shared/auth/contract'
-import type { Handlers } from '../../../shared/ipc/kit'
+import type { accountContract, authContract } from '@shared/auth/contract'
+import type { Handlers } from '@shared/ipc/kit'
 import type { AccountService } from './accounts'
 import type { AuthService } from './service'
 

@@ -4,12 +4,12 @@ import {
   LOCKOUT_MINUTES,
   MAX_FAILED_LOGINS,
   passwordProblem,
-} from '../../../shared/auth/password-rules'
-import type { SessionDto, UserDto } from '../../../shared/auth/contract'
-import { DomainError } from '../../../shared/errors'
-import type { Actor } from '../../../shared/ipc/kit'
-import type { SiteDto } from '../../../shared/site/contract'
-import { formatDateTime, parseIso, toSiteIso } from '../../../shared/time/site-time'
+} from '@shared/auth/password-rules'
+import type { SessionDto, UserDto } from '@shared/auth/contract'
+import { DomainError } from '@shared/errors'
+import type { Actor } from '@shared/ipc/kit'
+import type { SiteDto } from '@shared/site/contract'
+import { formatDateTime, parseIso, toSiteIso } from '@shared/time/site-time'
 import { type AuditService, who } from '../audit/service'
 import type { SigningKeys } from '../audit/keys'
 import type { Clock } from '../clock'
@@ -17,7 +17,7 @@ import { LoginThrottle, unknownUserMarker } from './throttle'
 import type { SiteService } from '../site/service'
 import type { SlaService } from '../faults/sla-service'
 import type { RosterSetup } from '../roster/setup'
-import { presetPolicy } from '../../../shared/faults/sla'
+import { presetPolicy } from '@shared/faults/sla'
 import { hashPassword, verifyPassword } from './password'
 import { toUserDto, type UserRepository, type UserRow } from './users'
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { DomainError } from '../../../shared/errors'
+import { DomainError } from '@shared/errors'
 
 /** After this many failed logins in a row from the login screen, each further try waits longer. */
 export const FREE_FAILURES = 10

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import type { Role, UserDto } from '../../../shared/auth/contract'
+import type { Role, UserDto } from '@shared/auth/contract'
 
 export interface UserRow {
   id: number

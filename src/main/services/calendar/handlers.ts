@@ -1,5 +1,5 @@
-import type { calendarContract } from '../../../shared/calendar/contract'
-import type { Handlers } from '../../../shared/ipc/kit'
+import type { calendarContract } from '@shared/calendar/contract'
+import type { Handlers } from '@shared/ipc/kit'
 import type { CalendarService } from './service'
 
 export const calendarHandlers = (calendar: CalendarService): Handlers<typeof calendarContract> => ({

@@ -5,14 +5,14 @@ import {
   mergeOverrides,
   shippedHolidays,
   shippedYears,
-} from '../../../shared/calendar/holidays'
-import { parseHolidayNotice } from '../../../shared/calendar/holiday-notice'
-import { formatBlocks, parseBlocks, ServiceCalendar } from '../../../shared/calendar/service-calendar'
-import { DomainError } from '../../../shared/errors'
-import type { CalendarDto } from '../../../shared/calendar/contract'
-import type { Calendars } from '../../../shared/faults/milestones'
-import type { Actor } from '../../../shared/ipc/kit'
-import { toSiteIso } from '../../../shared/time/site-time'
+} from '@shared/calendar/holidays'
+import { parseHolidayNotice } from '@shared/calendar/holiday-notice'
+import { formatBlocks, parseBlocks, ServiceCalendar } from '@shared/calendar/service-calendar'
+import { DomainError } from '@shared/errors'
+import type { CalendarDto } from '@shared/calendar/contract'
+import type { Calendars } from '@shared/faults/milestones'
+import type { Actor } from '@shared/ipc/kit'
+import { toSiteIso } from '@shared/time/site-time'
 import { type AuditService, who } from '../audit/service'
 import type { Clock } from '../clock'
 import type { SettingsRepository } from '../settings'

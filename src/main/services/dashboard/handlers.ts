@@ -1,5 +1,5 @@
-import type { dashboardContract } from '../../../shared/dashboard/contract'
-import type { Handlers } from '../../../shared/ipc/kit'
+import type { dashboardContract } from '@shared/dashboard/contract'
+import type { Handlers } from '@shared/ipc/kit'
 import type { DashboardService } from './service'
 import type { SetupChecklist } from './setup-checklist'
 

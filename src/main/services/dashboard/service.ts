@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
-import type { TodayDto } from '../../../shared/dashboard/contract'
-import type { Actor } from '../../../shared/ipc/kit'
-import { addDays, dayStartIso, toSiteDate } from '../../../shared/time/site-time'
+import type { TodayDto } from '@shared/dashboard/contract'
+import type { Actor } from '@shared/ipc/kit'
+import { addDays, dayStartIso, toSiteDate } from '@shared/time/site-time'
 import type { Clock } from '../clock'
 import type { ServiceLogRepository } from '../serviceLog/repository'
 

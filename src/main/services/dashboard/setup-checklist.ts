@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
-import { knownYears, missingNextYear } from '../../../shared/calendar/holidays'
-import type { SetupStepDto } from '../../../shared/dashboard/contract'
-import { toSiteDate } from '../../../shared/time/site-time'
+import { knownYears, missingNextYear } from '@shared/calendar/holidays'
+import type { SetupStepDto } from '@shared/dashboard/contract'
+import { toSiteDate } from '@shared/time/site-time'
 import type { CalendarService } from '../calendar/service'
 import type { Clock } from '../clock'
 

@@ -1,6 +1,6 @@
-import type { faultContract } from '../../../shared/faults/contract'
-import type { Handlers } from '../../../shared/ipc/kit'
-import type { serviceLogContract } from '../../../shared/serviceLog/contract'
+import type { faultContract } from '@shared/faults/contract'
+import type { Handlers } from '@shared/ipc/kit'
+import type { serviceLogContract } from '@shared/serviceLog/contract'
 import type { ExportService } from './service'
 
 type ExportChannels = Pick<typeof serviceLogContract, 'serviceLog/exportXlsx'> &

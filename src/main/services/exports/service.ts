@@ -1,15 +1,15 @@
 import type { Db } from '../../db/connection'
-import { FAULT_CATEGORY_LABELS, type FaultQuery, type FaultSummaryDto } from '../../../shared/faults/contract'
-import { FAULT_STATUS_LABELS } from '../../../shared/faults/state'
-import type { Actor } from '../../../shared/ipc/kit'
-import type { Page } from '../../../shared/paging'
+import { FAULT_CATEGORY_LABELS, type FaultQuery, type FaultSummaryDto } from '@shared/faults/contract'
+import { FAULT_STATUS_LABELS } from '@shared/faults/state'
+import type { Actor } from '@shared/ipc/kit'
+import type { Page } from '@shared/paging'
 import {
   SERVICE_CHANNEL_LABELS,
   SERVICE_STATUS_LABELS,
   type ServiceLogDto,
   type ServiceLogQuery,
-} from '../../../shared/serviceLog/contract'
-import { formatDateTime, toSiteIso } from '../../../shared/time/site-time'
+} from '@shared/serviceLog/contract'
+import { formatDateTime, toSiteIso } from '@shared/time/site-time'
 import type { AssetService } from '../assets/service'
 import { type AuditService, who } from '../audit/service'
 import type { Clock } from '../clock'

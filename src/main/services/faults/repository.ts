@@ -5,11 +5,11 @@ import type {
   FaultFormDto,
   FaultQuery,
   FaultSummaryDto,
-} from '../../../shared/faults/contract'
-import type { Milestone, SlaLevel } from '../../../shared/faults/sla'
-import type { FaultStatus } from '../../../shared/faults/state'
-import { toIndexText, toMatchQuery } from '../../../shared/search/bigram'
-import { addDays, dayStartIso } from '../../../shared/time/site-time'
+} from '@shared/faults/contract'
+import type { Milestone, SlaLevel } from '@shared/faults/sla'
+import type { FaultStatus } from '@shared/faults/state'
+import { toIndexText, toMatchQuery } from '@shared/search/bigram'
+import { addDays, dayStartIso } from '@shared/time/site-time'
 
 export interface FaultRow {
   id: number

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import { DomainError } from '../../../shared/errors'
+import { DomainError } from '@shared/errors'
 import {
   NOTIFY_VIA_LABELS,
   type CreateFaultInput,
@@ -10,18 +10,18 @@ import {
   type FaultStatsDto,
   type FaultSummaryDto,
   type PauseDto,
-} from '../../../shared/faults/contract'
-import { formDef, majorCloseGaps } from '../../../shared/faults/forms'
-import { clockInput } from '../../../shared/faults/clock'
-import { contractYear } from '../../../shared/faults/contract-year'
-import { computeMilestones, isBreach, isLate, type MilestoneState } from '../../../shared/faults/milestones'
-import { MILESTONE_LABELS, type SlaLevel } from '../../../shared/faults/sla'
-import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus, PROGRESS_KINDS } from '../../../shared/faults/state'
-import type { Actor } from '../../../shared/ipc/kit'
-import { pastEventProblem } from '../../../shared/time/bounds'
-import type { Page } from '../../../shared/paging'
-import { missingNextYear } from '../../../shared/calendar/holidays'
-import { dayStartIso, parseIso, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
+} from '@shared/faults/contract'
+import { formDef, majorCloseGaps } from '@shared/faults/forms'
+import { clockInput } from '@shared/faults/clock'
+import { contractYear } from '@shared/faults/contract-year'
+import { computeMilestones, isBreach, isLate, type MilestoneState } from '@shared/faults/milestones'
+import { MILESTONE_LABELS, type SlaLevel } from '@shared/faults/sla'
+import { EVENT_LABELS, FAULT_STATUS_LABELS, nextStatus, PROGRESS_KINDS } from '@shared/faults/state'
+import type { Actor } from '@shared/ipc/kit'
+import { pastEventProblem } from '@shared/time/bounds'
+import type { Page } from '@shared/paging'
+import { missingNextYear } from '@shared/calendar/holidays'
+import { dayStartIso, parseIso, toSiteDate, toSiteIso } from '@shared/time/site-time'
 import type { AssetRepository } from '../assets/repository'
 import { type AuditService, who } from '../audit/service'
 import type { UserRepository } from '../auth/users'

@@ -3,9 +3,9 @@ import {
   type FaultQuery,
   type FaultStatsDto,
   type FaultSummaryDto,
-} from '../../../shared/faults/contract'
-import { isBreach, isLate, type MilestoneState } from '../../../shared/faults/milestones'
-import { parseIso } from '../../../shared/time/site-time'
+} from '@shared/faults/contract'
+import { isBreach, isLate, type MilestoneState } from '@shared/faults/milestones'
+import { parseIso } from '@shared/time/site-time'
 
 type YearCounts = Pick<
   FaultStatsDto,

@@ -1,6 +1,6 @@
-import type { HandoverDto } from '../../../shared/handover/contract'
-import { HANDOVER_STATUS_LABELS } from '../../../shared/handover/contract'
-import { formatDateTime } from '../../../shared/time/site-time'
+import type { HandoverDto } from '@shared/handover/contract'
+import { HANDOVER_STATUS_LABELS } from '@shared/handover/contract'
+import { formatDateTime } from '@shared/time/site-time'
 
 const mm = (v: number) => Math.round(v * 56.7)
 const SONG = '宋体'

@@ -1,5 +1,5 @@
-import type { handoverContract } from '../../../shared/handover/contract'
-import type { Handlers } from '../../../shared/ipc/kit'
+import type { handoverContract } from '@shared/handover/contract'
+import type { Handlers } from '@shared/ipc/kit'
 import type { HandoverHistory } from './history'
 import type { HandoverService } from './service'
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import type { HandoverDto, HandoverItem, HandoverStatus } from '../../../shared/handover/contract'
+import type { HandoverDto, HandoverItem, HandoverStatus } from '@shared/handover/contract'
 
 interface Row {
   id: number

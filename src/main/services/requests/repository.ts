@@ -1,5 +1,5 @@
 import type { Db } from '../../db/connection'
-import { DomainError } from '../../../shared/errors'
+import { DomainError } from '@shared/errors'
 
 /**
  * The answered create requests, by the id the renderer gave them. A service calls

@@ -1,6 +1,6 @@
-import { weekday } from '../../../shared/time/day-format'
-import { formatDateCn } from '../../../shared/time/site-time'
-import type { MonthDto } from '../../../shared/roster/contract'
+import { weekday } from '@shared/time/day-format'
+import { formatDateCn } from '@shared/time/site-time'
+import type { MonthDto } from '@shared/roster/contract'
 
 /** The month's 值班表 as .xlsx (A4 landscape when printed from Excel/WPS); exceljs is loaded on demand. */
 export async function rosterWorkbook(m: MonthDto, siteName: string): Promise<Buffer> {

@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../shared/ipc/kit'
-import type { rosterContract } from '../../../shared/roster/contract'
+import type { Handlers } from '@shared/ipc/kit'
+import type { rosterContract } from '@shared/roster/contract'
 import type { RosterService } from './service'
 import type { SwapService } from './swaps'
 

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection'
-import type { DayType } from '../../../shared/calendar/holidays'
-import type { AssignmentDto, LeaveDto, RotationDto, ShiftDto } from '../../../shared/roster/contract'
+import type { DayType } from '@shared/calendar/holidays'
+import type { AssignmentDto, LeaveDto, RotationDto, ShiftDto } from '@shared/roster/contract'
 
 interface ShiftRow {
   id: number

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/connection'
-import { dayType } from '../../../shared/calendar/holidays'
-import { DomainError } from '../../../shared/errors'
-import type { Actor } from '../../../shared/ipc/kit'
+import { dayType } from '@shared/calendar/holidays'
+import { DomainError } from '@shared/errors'
+import type { Actor } from '@shared/ipc/kit'
 import type {
   AssignmentDto,
   DutyNowDto,
@@ -10,9 +10,9 @@ import type {
   PublicationDto,
   RotationDto,
   ShiftDto,
-} from '../../../shared/roster/contract'
-import { checkRoster, generate, monthDates, type Violation } from '../../../shared/roster/rules'
-import { addDays, toSiteDate, toSiteIso } from '../../../shared/time/site-time'
+} from '@shared/roster/contract'
+import { checkRoster, generate, monthDates, type Violation } from '@shared/roster/rules'
+import { addDays, toSiteDate, toSiteIso } from '@shared/time/site-time'
 import { type AuditService, who } from '../audit/service'
 import type { UserRepository } from '../auth/users'
 import type { CalendarService } from '../calendar/service'

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/connection'
-import { DEFAULT_SHIFTS } from '../../../shared/roster/default-shifts'
-import type { ServiceMode } from '../../../shared/site/contract'
+import { DEFAULT_SHIFTS } from '@shared/roster/default-shifts'
+import type { ServiceMode } from '@shared/site/contract'
 import type { AuditService } from '../audit/service'
 import type { RosterRepository } from './repository'
 

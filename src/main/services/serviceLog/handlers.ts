@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../shared/ipc/kit'
-import type { serviceLogContract } from '../../../shared/serviceLog/contract'
+import type { Handlers } from '@shared/ipc/kit'
+import type { serviceLogContract } from '@shared/serviceLog/contract'
 import type { ServiceLogService } from './service'
 
 export const serviceLogHandlers = (

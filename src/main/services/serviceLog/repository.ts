@@ -1,8 +1,8 @@
 import type { Db } from '../../db/connection'
-import type { Page } from '../../../shared/paging'
-import { toIndexText, toMatchQuery } from '../../../shared/search/bigram'
-import type { CategoryDto, ServiceLogDto, ServiceLogFields, ServiceLogQuery } from '../../../shared/serviceLog/contract'
-import { addDays, dayStartIso } from '../../../shared/time/site-time'
+import type { Page } from '@shared/paging'
+import { toIndexText, toMatchQuery } from '@shared/search/bigram'
+import type { CategoryDto, ServiceLogDto, ServiceLogFields, ServiceLogQuery } from '@shared/serviceLog/contract'
+import { addDays, dayStartIso } from '@shared/time/site-time'
 
 interface Row {
   id: number

@@ -1,16 +1,16 @@
 import type { Db } from '../../db/connection'
-import { DomainError } from '../../../shared/errors'
-import type { Actor } from '../../../shared/ipc/kit'
-import { pastEventProblem } from '../../../shared/time/bounds'
-import type { Page } from '../../../shared/paging'
+import { DomainError } from '@shared/errors'
+import type { Actor } from '@shared/ipc/kit'
+import { pastEventProblem } from '@shared/time/bounds'
+import type { Page } from '@shared/paging'
 import type {
   CategoryDto,
   ServiceLogDefaultsDto,
   ServiceLogDto,
   ServiceLogFields,
   ServiceLogQuery,
-} from '../../../shared/serviceLog/contract'
-import { toSiteIso } from '../../../shared/time/site-time'
+} from '@shared/serviceLog/contract'
+import { toSiteIso } from '@shared/time/site-time'
 import type { AssetRepository } from '../assets/repository'
 import { type AuditService, who } from '../audit/service'
 import type { Clock } from '../clock'

@@ -1,5 +1,5 @@
-import type { Handlers } from '../../../shared/ipc/kit'
-import type { siteContract } from '../../../shared/site/contract'
+import type { Handlers } from '@shared/ipc/kit'
+import type { siteContract } from '@shared/site/contract'
 import type { SiteService } from './service'
 
 export const siteHandlers = (site: SiteService): Handlers<typeof siteContract> => ({
