@@ -125,7 +125,10 @@ describe('the home page count of faults with a missed milestone can be opened as
     let f = await w.api.fault.create({ title: '平台宕机', severity: 'urgent', reportedAt: '2026-11-23T08:00:00+08:00' })
     f = await event(f.id, 'respond', '2026-11-23T08:10:00+08:00')
     f = await event(f.id, 'recover', '2026-11-23T11:00:00+08:00', { text: '重启' })
-    f = await event(f.id, 'analysis', '2026-11-23T11:30:00+08:00', { text: '原因：磁盘满' })
+    f = await event(f.id, 'analysis', '2026-11-23T11:30:00+08:00', {
+      text: '原因：磁盘满',
+      closeReason: '客户书面确认无需启动应急流程',
+    })
     expect(f.status).toBe('closed')
     // On time throughout.
     let g = await w.api.fault.create({ title: '报表慢', severity: 'normal', reportedAt: '2026-11-23T10:00:00+08:00' })

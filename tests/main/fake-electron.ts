@@ -115,8 +115,21 @@ export function fakeElectron(opts: { userData: string; primary?: boolean; isPack
     },
   }
 
+  // Electron's safeStorage: strings encrypted for this OS user (here a reversible stand-in
+  // whose output is never the plain text, as with DPAPI or the keyring).
+  const safeStorage = {
+    isEncryptionAvailable: () => true,
+    encryptString: (plain: string) => Buffer.from(`os-protected:${Buffer.from(plain).toString('base64')}`),
+    decryptString: (cipher: Buffer) => {
+      const text = cipher.toString()
+      if (!text.startsWith('os-protected:')) throw new Error('Error while decrypting the ciphertext provided')
+      return Buffer.from(text.slice('os-protected:'.length), 'base64').toString()
+    },
+  }
+
   const electron = {
     app,
+    safeStorage,
     BrowserWindow: FakeWindow,
     dialog: {
       showErrorBox: (title: string, content: string) => record.errorBoxes.push({ title, content }),
