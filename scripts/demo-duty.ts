@@ -24,7 +24,7 @@ export function demoRoster(s: Services, lead: Actor, team: number[], startDate: 
   const today = toSiteDate(nowMs)
   const nextMonth = addDays(`${today.slice(0, 7)}-28`, 7)
   const list = months(startDate, nextMonth)
-  s.roster.repo
+  s.roster
     .shifts()
     .filter((x) => x.active)
     .forEach((shift, i) =>
@@ -38,7 +38,7 @@ export function demoRoster(s: Services, lead: Actor, team: number[], startDate: 
         startDate: `${list[0]}-01`,
       }),
     )
-  for (const month of list) for (const r of s.roster.repo.rotations()) s.roster.generate(lead, month, r.id, false, '')
+  for (const month of list) for (const r of s.roster.rotations()) s.roster.generate(lead, month, r.id, false, '')
   for (const month of list.filter((m) => m <= today.slice(0, 7))) s.roster.publish(lead, month, '演示数据')
 }
 
@@ -56,7 +56,7 @@ export function demoHandover(
   summary: string,
 ): boolean {
   clock.ms = parseIso(`${date}T17:20:00+08:00`)!
-  const shifts = new Map(s.roster.repo.shifts().map((x) => [x.id, x]))
+  const shifts = new Map(s.roster.shifts().map((x) => [x.id, x]))
   const day = s.roster
     .onDutyAt(clock.ms)
     .find((a) => a.date === date && shifts.get(a.shiftId)!.end > shifts.get(a.shiftId)!.start)

@@ -33,13 +33,13 @@ describe('demo data', () => {
 
   it('publishes the current month’s roster and schedules the next', () => {
     expect(s.roster.publication('2026-11')).not.toBeNull()
-    expect(s.roster.repo.assignments('2026-12-01', '2026-12-31').length).toBeGreaterThan(0)
+    expect(s.roster.assignments('2026-12-01', '2026-12-31').length).toBeGreaterThan(0)
   })
 
   it('puts an engineer on call on weekend days (seed 003 §3.2.4 周六、日值班)', () => {
-    const shifts = new Map(s.roster.repo.shifts().map((x) => [x.id, x]))
+    const shifts = new Map(s.roster.shifts().map((x) => [x.id, x]))
     const holidays = s.calendar.holidays()
-    const weekendOnCall = s.roster.repo
+    const weekendOnCall = s.roster
       .assignments('2026-11-01', '2026-11-30')
       .filter((a) => dayType(a.date, holidays) === 'weekend' && shifts.get(a.shiftId)!.kind === 'oncall')
       .filter((a) => shifts.get(a.shiftId)!.start < shifts.get(a.shiftId)!.end)

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { RosterRepository } from '../../src/main/services/roster/repository'
 import { RosterSetup } from '../../src/main/services/roster/setup'
 import { dayType } from '../../src/shared/calendar/holidays'
 import { monthDates, shiftApplies } from '../../src/shared/roster/rules'
@@ -67,9 +68,9 @@ describe('default shifts follow the service mode chosen at setup', () => {
     const shift = (await w.api.roster.month({ month: '2026-10' })).shifts[0]!
     const me = (await w.api.auth.status()).user!.id
     await w.api.roster.setCell({ date: '2026-10-09', userId: me, shiftIds: [shift.id] })
-    const before = w.services.roster.repo.shifts()
-    const setup = new RosterSetup(w.db, w.services.audit, w.services.roster.repo)
+    const before = w.services.roster.shifts()
+    const setup = new RosterSetup(w.db, w.services.audit, new RosterRepository(w.db))
     expect(setup.useDefaultShifts('7x24')).toBe(false)
-    expect(w.services.roster.repo.shifts()).toEqual(before)
+    expect(w.services.roster.shifts()).toEqual(before)
   })
 })

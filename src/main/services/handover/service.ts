@@ -95,7 +95,7 @@ export class HandoverService {
       if (open) throw new DomainError('HANDOVER_OPEN', `你已有一份未完成的交接班（#${open}），请继续填写或等待接班`)
       const nowMs = this.clock.now()
       const mine = this.roster.onDutyAt(nowMs).find((a) => a.userId === actor.id)
-      const shiftName = mine ? (this.roster.repo.shifts().find((s) => s.id === mine.shiftId)?.name ?? '') : ''
+      const shiftName = mine ? (this.roster.shifts().find((s) => s.id === mine.shiftId)?.name ?? '') : ''
       const shiftDate = mine?.date ?? toSiteDate(nowMs)
       const shiftLabel = `${shiftDate} ${shiftName || '当班'}`
       const same = this.repo.byShift(actor.id, shiftLabel)

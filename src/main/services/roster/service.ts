@@ -28,10 +28,7 @@ export class RosterService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    /**
-     * @deprecated Other services use the methods below (shifts, assignments, …);
-     * this stays readable only until the handover service stops reaching into it.
-     */
+    /** read by older e2e set-ups only; other services use the methods below */
     readonly repo: RosterRepository,
     private readonly users: UserRepository,
     private readonly calendar: CalendarService,
