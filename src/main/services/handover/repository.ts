@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection'
+import { where } from '../../db/where'
 import type { HandoverDto, HandoverItem, HandoverStatus } from '@shared/handover/contract'
 
 interface Row {
@@ -184,26 +185,15 @@ export class HandoverRepository {
   }
 
   list(q: HandoverFilter): { items: HandoverRecord[]; total: number } {
-    const where: string[] = []
-    const p: Record<string, unknown> = {}
-    if (q.userId) {
-      where.push('(h.outgoing_id = @userId OR h.incoming_id = @userId)')
-      p.userId = q.userId
-    }
-    if (q.from) {
-      where.push('h.shift_date >= @from')
-      p.from = q.from
-    }
-    if (q.to) {
-      where.push('h.shift_date <= @to')
-      p.to = q.to
-    }
-    if (q.serious) where.push(`h.items_json LIKE '%"serious":true%'`)
-    const clause = where.length ? `WHERE ${where.join(' AND ')}` : ''
-    const total = this.db.prepare(`SELECT count(*) FROM handover h ${clause}`).pluck().get(p) as number
+    const w = where()
+      .and('h.outgoing_id = @userId OR h.incoming_id = @userId', q.userId && { userId: q.userId })
+      .and('h.shift_date >= @from', q.from && { from: q.from })
+      .and('h.shift_date <= @to', q.to && { to: q.to })
+      .and(`h.items_json LIKE '%"serious":true%'`, q.serious && {})
+    const total = this.db.prepare(`SELECT count(*) FROM handover h ${w.clause}`).pluck().get(w.params) as number
     const rows = this.db
-      .prepare(`${SELECT} ${clause} ORDER BY h.id DESC LIMIT @limit OFFSET @offset`)
-      .all({ ...p, limit: q.limit, offset: q.offset }) as Row[]
+      .prepare(`${SELECT} ${w.clause} ORDER BY h.id DESC LIMIT @limit OFFSET @offset`)
+      .all({ ...w.params, limit: q.limit, offset: q.offset }) as Row[]
     return { items: rows.map(toRecord), total }
   }
 
