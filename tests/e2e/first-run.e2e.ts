@@ -30,6 +30,24 @@ const noHorizontalOverflow = () => {
   return box.scrollWidth <= box.clientWidth
 }
 
+/** Pairs of text lines under a form's fields that are drawn over each other (as "a | b"). */
+const linesOverlap = (item: unknown) => {
+  type R = { left: number; right: number; top: number; bottom: number }
+  type El = { querySelectorAll(s: string): ArrayLike<El>; getBoundingClientRect(): R; textContent: string | null }
+  const lines = Array.from((item as El).querySelectorAll('.n-form-item-feedback__line, li'))
+  const hits: string[] = []
+  lines.forEach((a, i) =>
+    lines.slice(i + 1).forEach((b) => {
+      if (a.querySelectorAll('li').length || b.querySelectorAll('li').length) return // a wrapper of the list
+      const r = a.getBoundingClientRect()
+      const q = b.getBoundingClientRect()
+      if (r.left < q.right && q.left < r.right && r.top < q.bottom - 1 && q.top < r.bottom - 1)
+        hits.push(`${a.textContent} | ${b.textContent}`)
+    }),
+  )
+  return hits
+}
+
 test('first run: contracts by name, password rules up front, what comes next, a setup checklist instead of red', async ({
   page,
 }) => {
@@ -49,6 +67,14 @@ test('first run: contracts by name, password rules up front, what comes next, a 
   await expect(checks).toContainText('8–64 位')
   await expect(checks).toContainText('大写字母、小写字母、数字、符号中至少三类')
   await expect(checks.locator('li.ok')).toHaveCount(1) // only 不包含用户名 holds for "short"
+  // leaving the field with a weak password: the unmet rules turn red in place, no error line printed over them
+  await page.getByPlaceholder('至少 8 位，含大小写字母、数字、符号中的三类').press('Tab')
+  const pwField = page.getByPlaceholder('至少 8 位，含大小写字母、数字、符号中的三类')
+  await expect(page.locator('.n-form-item', { has: pwField }).locator('.n-form-item-feedback--error')).toBeVisible()
+  expect(await page.locator('.n-form').first().evaluate(linesOverlap)).toEqual([])
+  const confirmTop = (await page.getByPlaceholder('再次输入密码').boundingBox())!.y
+  expect((await checks.boundingBox())!.y + (await checks.boundingBox())!.height).toBeLessThanOrEqual(confirmTop)
+  await shot(page, 'first-run-00-weak-password')
   await page.getByPlaceholder('至少 8 位，含大小写字母、数字、符号中的三类').fill(PASSWORD)
   await page.getByPlaceholder('再次输入密码').fill(PASSWORD)
   await expect(checks.locator('li.ok')).toHaveCount(3)

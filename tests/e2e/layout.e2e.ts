@@ -99,3 +99,30 @@ for (const [path, name] of ROUTES) {
     }
   })
 }
+
+test('SLA alerts in the header at 1366×768: every card whole, its 查看 and 知道了 on screen, none under another', async ({
+  page,
+}) => {
+  await page.goto(bridge.url)
+  await new LoginScreen(page).login('zhangwei', DEMO_PASSWORD)
+  await expect(page.locator('.page-head h1')).toBeVisible()
+  const strip = page.locator('.sla-alerts')
+  await expect(strip).toBeVisible() // the demo year has faults past their deadlines
+  await shot(page, '61-layout-alerts-header')
+  const clipped = await strip.evaluate((el) => {
+    const box = el.getBoundingClientRect()
+    const cards = Array.from(el.querySelectorAll<HTMLElement>('.alert')).map((c) => c.getBoundingClientRect())
+    const out: string[] = []
+    cards.forEach((a, i) => {
+      if (a.left < box.left - 1 || a.right > box.right + 1) out.push(`card ${i + 1} cut by the header`)
+      cards.slice(i + 1).forEach((b) => a.right > b.left + 1 && out.push(`card ${i + 1} under the next`))
+    })
+    for (const b of Array.from(el.querySelectorAll<HTMLElement>('button'))) {
+      const r = b.getBoundingClientRect()
+      const card = b.closest('.alert')!.getBoundingClientRect()
+      if (r.left < card.left || r.right > card.right || r.right > box.right + 1) out.push(`${b.textContent} spills out`)
+    }
+    return out
+  })
+  expect(clipped).toEqual([])
+})
