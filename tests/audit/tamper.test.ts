@@ -295,6 +295,18 @@ describe('tampering that leans on the keys rather than the chain', () => {
     w.services.integrity.prepare()
     expectNamed('signature', /不是本程序登记的/)
   })
+
+  it('… and with the signing keys deleted too: the accounts with no trail name it', () => {
+    unguard()
+    w.db.pragma('foreign_keys = OFF')
+    w.db
+      .exec(`DROP TRIGGER handover_no_delete; DROP TRIGGER anchor_signature_no_delete; DROP TRIGGER user_key_no_delete;
+      DELETE FROM anchor_signature; DELETE FROM handover; DELETE FROM audit_log; DELETE FROM user_key;
+      UPDATE audit_seal SET seq = NULL, hash = NULL, mac = NULL, broken = NULL, verified_seq = NULL, verified_hash = NULL, verified_mac = NULL;`)
+    reguard()
+    w.services.integrity.prepare()
+    expectNamed('seal', /审计链为空，但已有账号/)
+  })
 })
 
 describe('on every open', () => {

@@ -328,6 +328,9 @@ export class AuditIntegrity {
     if (!s) p(null, '链头封条缺失：审计数据被人为改动')
     else if (s.mac === null) {
       if (head.seq > 0) p(null, '链头尚未封存')
+      // Setting up the site writes the first rows: accounts with no trail means the trail was emptied.
+      else if (this.db.prepare('SELECT EXISTS (SELECT 1 FROM user)').pluck().get() === 1)
+        p(null, '审计链为空，但已有账号：审计记录被整体删除，封条被清空')
     } else if (s.seq === null || s.hash === null || this.audit.sealMac(s.seq, s.hash, s.broken) !== s.mac) {
       p(s.seq, '链头封条无效：封条被改动，或数据文件来自另一台电脑/另一个系统用户')
     } else {
