@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import ExcelJS from 'exceljs'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { MAX_XLSX_BYTES } from '../../src/main/services/assets/import-sheet'
+import { MAX_SHEET_ROWS, MAX_XLSX_BYTES } from '../../src/main/services/assets/import-sheet'
 import { ASSET_IMPORT_COLUMNS } from '../../src/shared/assets/contract'
 import { count, makeWorld, setUpSite, type World } from '../support/world'
 
@@ -48,5 +48,20 @@ describe('the xlsx import checks its limits before loading the whole file', () =
     await expect(w.api.asset.import({ fileName: 'gaps.xlsx', format: 'xlsx', content })).resolves.toEqual({
       imported: 4990,
     })
+  }, 60_000)
+
+  it('stops reading a sheet of blank rows (small zipped, huge unzipped) at the row cap, importing nothing', async () => {
+    const wb = new ExcelJS.Workbook()
+    const s = wb.addWorksheet('运维对象')
+    s.addRow([...ASSET_IMPORT_COLUMNS])
+    // Cells holding a space: blank to the import, but rows the reader must walk through.
+    for (let i = 0; i < MAX_SHEET_ROWS + 10; i++) s.addRow([' '])
+    s.addRow(['主机末行', '服务器', '', '信息中心', 3, '', '', '在用'])
+    const content = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64')
+    await expect(w.api.asset.import({ fileName: 'blank.xlsx', format: 'xlsx', content })).rejects.toMatchObject({
+      code: 'IMPORT_INVALID',
+      message: expect.stringContaining(`工作表超过 ${MAX_SHEET_ROWS} 行（含空行）`),
+    })
+    expect(count(w, 'asset')).toBe(0)
   }, 60_000)
 })

@@ -1,3 +1,4 @@
+import { generateKeyPairSync, sign } from 'node:crypto'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openDatabase } from '../../src/main/db/connection'
@@ -5,6 +6,8 @@ import { missingTriggers, restoreTriggers } from '../../src/main/db/guards'
 import { fileSealKey } from '../../src/main/security/seal-key'
 import { buildServices } from '../../src/main/services'
 import { type ChainedRow, rowHash } from '../../src/main/services/audit/chain'
+import { anchorMessage } from '../../src/main/services/audit/integrity'
+import { fingerprintOf } from '../../src/main/services/audit/keys'
 import type { ChainProblemKind } from '../../src/shared/audit/contract'
 import { makeWorld, setUpSite, type World } from '../support/world'
 
@@ -217,6 +220,92 @@ describe('the verifier names every kind of tampering done with raw SQL', () => {
   it('the database opened with another seal key (copied to another machine or user) is named, not passed', () => {
     const other = buildServices(w.db, w.clock, fileSealKey(join(w.keyDir, 'other.key')))
     expect(other.integrity.verify().problems.map((p) => p.kind)).toEqual(['seal'])
+  })
+})
+
+describe('tampering that leans on the keys rather than the chain', () => {
+  /** An Ed25519 pair the tamperer made himself, stored as the app stores one. */
+  function forgeKeyFor(userId: number) {
+    const { publicKey, privateKey } = generateKeyPairSync('ed25519')
+    const der = publicKey.export({ type: 'spki', format: 'der' })
+    const keyId = Number(
+      w.db
+        .prepare(
+          "INSERT INTO user_key (user_id, public_key, fingerprint, private_key_enc, created_at) VALUES (?, ?, ?, 'v1$x$x$x$x', '2026-11-23T17:30:00+08:00')",
+        )
+        .run(userId, der.toString('base64'), fingerprintOf(der)).lastInsertRowid,
+    )
+    return { keyId, privateKey }
+  }
+  /** Moves the handover's anchor back to an earlier, genuine row of the chain. */
+  function moveAnchorTo(seq: number, keyId: number | null, signature: string) {
+    const hash = w.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string
+    w.db.exec('DROP TRIGGER handover_locked; DROP TRIGGER anchor_signature_no_update;')
+    w.db.prepare('UPDATE handover SET anchor_seq = ?, anchor_hash = ? WHERE id = ?').run(seq, hash, handoverId)
+    w.db
+      .prepare(
+        "UPDATE anchor_signature SET anchor_seq = ?, anchor_hash = ?, key_id = ?, signature = ? WHERE entity = 'handover'",
+      )
+      .run(seq, hash, keyId, signature)
+    reguard()
+    return hash
+  }
+  const incomingId = () =>
+    w.db.prepare('SELECT incoming_id FROM handover WHERE id = ?').pluck().get(handoverId) as number
+
+  it('a signing key inserted for the incoming engineer, and the anchor re-signed with it: named', () => {
+    const { keyId, privateKey } = forgeKeyFor(incomingId())
+    const seq = anchorSeq - 2
+    const hash = w.db.prepare('SELECT hash FROM audit_log WHERE seq = ?').pluck().get(seq) as string
+    const sig = sign(null, Buffer.from(anchorMessage('handover', handoverId, seq, hash)), privateKey).toString('base64')
+    moveAnchorTo(seq, keyId, sig)
+    expectNamed('signature', new RegExp(`交接班 #${handoverId}：签名所用的密钥 #${keyId} 不是本程序登记的`))
+    expectNamed('signature', new RegExp(`签名密钥 #${keyId} 不是本程序登记的`))
+  })
+
+  it("two users' public keys swapped: named", () => {
+    const k = w.db.prepare('SELECT id, public_key, fingerprint FROM user_key ORDER BY id').all() as {
+      id: number
+      public_key: string
+      fingerprint: string
+    }[]
+    expect(k.length).toBeGreaterThanOrEqual(2)
+    const [a, b] = [k[0]!, k.at(-1)!]
+    w.db.exec('DROP TRIGGER user_key_fixed')
+    const upd = w.db.prepare('UPDATE user_key SET public_key = ?, fingerprint = ? WHERE id = ?')
+    upd.run(b.public_key, b.fingerprint, a.id)
+    upd.run(a.public_key, a.fingerprint, b.id)
+    expectNamed('signature', /签名验证失败|不是本程序登记的/)
+  })
+
+  it("an anchor moved back and marked 'legacy' (as if accepted before signing existed): named", () => {
+    moveAnchorTo(anchorSeq - 2, null, 'legacy')
+    expectNamed('signature', new RegExp(`交接班 #${handoverId}：.*签名`))
+  })
+
+  it('the whole trail emptied with its handovers and the seal blanked: the keys it registered name it', () => {
+    unguard()
+    w.db.pragma('foreign_keys = OFF')
+    w.db.exec(`DROP TRIGGER handover_no_delete; DROP TRIGGER anchor_signature_no_delete;
+      DELETE FROM anchor_signature; DELETE FROM handover; DELETE FROM audit_log;
+      UPDATE audit_seal SET seq = NULL, hash = NULL, mac = NULL, broken = NULL, verified_seq = NULL, verified_hash = NULL, verified_mac = NULL;`)
+    // audit_log numbers rows itself (no AUTOINCREMENT), so there is no sqlite_sequence row to reset.
+    expect(w.db.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'sqlite_sequence'").pluck().get()).toBe(0)
+    reguard()
+    w.services.integrity.prepare()
+    expectNamed('signature', /不是本程序登记的/)
+  })
+
+  it('… and with the signing keys deleted too: the accounts with no trail name it', () => {
+    unguard()
+    w.db.pragma('foreign_keys = OFF')
+    w.db
+      .exec(`DROP TRIGGER handover_no_delete; DROP TRIGGER anchor_signature_no_delete; DROP TRIGGER user_key_no_delete;
+      DELETE FROM anchor_signature; DELETE FROM handover; DELETE FROM audit_log; DELETE FROM user_key;
+      UPDATE audit_seal SET seq = NULL, hash = NULL, mac = NULL, broken = NULL, verified_seq = NULL, verified_hash = NULL, verified_mac = NULL;`)
+    reguard()
+    w.services.integrity.prepare()
+    expectNamed('seal', /审计链为空，但已有账号/)
   })
 })
 

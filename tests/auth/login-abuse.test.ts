@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { FREE_FAILURES } from '../../src/main/services/auth/throttle'
 import { count, LEAD_PASSWORD, makeWorld, setUpSite, type World } from '../support/world'
@@ -33,6 +34,21 @@ describe('what a failed login leaves in the audit trail', () => {
     })
     const all = JSON.stringify(w.db.prepare('SELECT * FROM audit_log').all())
     expect(all).not.toContain('Secret#Pass2026')
+  })
+
+  it('keys the hash so a reader of the audit trail cannot test password guesses against it; the same name gives the same mark', async () => {
+    await w.api.auth.login({ username: 'Secret#Pass2026', password: 'x' }).catch(() => {})
+    await w.api.auth.login({ username: ' secret#pass2026 ', password: 'x' }).catch(() => {})
+    const marks = (
+      w.db
+        .prepare("SELECT after_json FROM audit_log WHERE action = 'login.failed' ORDER BY seq")
+        .pluck()
+        .all() as string[]
+    ).map((j) => (JSON.parse(j) as { usernameHash: string }).usernameHash)
+    expect(marks).toHaveLength(2)
+    expect(marks[1]).toBe(marks[0])
+    const guess = (text: string) => createHash('sha256').update(text).digest('hex')
+    for (const text of ['secret#pass2026', 'Secret#Pass2026']) expect(guess(text).includes(marks[0]!)).toBe(false)
   })
 
   it('slows down repeated failures from the login screen, then lets the right password in after the wait', async () => {

@@ -1,7 +1,8 @@
 import { spawn } from 'node:child_process'
-import { rmSync } from 'node:fs'
+import { rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
-import { lockDataDir } from '../../src/main/db/data-dir-lock'
+import { LOCK_FILE, lockDataDir } from '../../src/main/db/data-dir-lock'
 import { tempDir } from '../support/world'
 
 const dirs: string[] = []
@@ -53,5 +54,23 @@ describe('one running copy per data folder', () => {
       await other.kill()
     }
     lockDataDir(dir).release()
+  }, 30_000)
+
+  it('a lock file left damaged (not a database) does not stop the app: it is taken over and still holds', async () => {
+    const dir = folder()
+    writeFileSync(join(dir, LOCK_FILE), 'x'.repeat(4096))
+    const first = lockDataDir(dir)
+    try {
+      expect(() => lockDataDir(dir)).toThrow(expect.objectContaining({ code: 'DATA_DIR_IN_USE' }))
+    } finally {
+      first.release()
+    }
+    writeFileSync(join(dir, LOCK_FILE), 'x'.repeat(4096))
+    const other = await holder(dir)
+    try {
+      expect(() => lockDataDir(dir)).toThrow(expect.objectContaining({ code: 'DATA_DIR_IN_USE' }))
+    } finally {
+      await other.kill()
+    }
   }, 30_000)
 })

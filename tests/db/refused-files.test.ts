@@ -33,6 +33,16 @@ describe('a foreign SQLite file', () => {
     expect(existsSync(`${file}-wal`)).toBe(false)
   })
 
+  it('refuses a file that is no database at all (a renamed document) with a Chinese message, byte-identical', () => {
+    const file = join(tempDir(), 'renamed.sqlite3')
+    writeFileSync(file, 'PK\u0003\u0004 一份改了扩展名的文档'.padEnd(5000, 'z'))
+    const before = readFileSync(file)
+    expect(() => openDatabase(file)).toThrowError(
+      expect.objectContaining({ code: 'DB_FOREIGN', message: expect.stringMatching(/不是驻场值守台的数据文件/) }),
+    )
+    expect(readFileSync(file).equals(before)).toBe(true)
+  })
+
   it('accepts an empty new file (0 bytes) and makes it ours', () => {
     const file = join(tempDir(), 'empty.sqlite3')
     writeFileSync(file, '')

@@ -72,4 +72,26 @@ describe('through the contract and the services', () => {
       w.api.serviceLog.create({ serviceTime: '2020-01-01T08:00:00+08:00', channel: 'phone', categoryId, content: 'x' }),
     ).rejects.toMatchObject({ code: 'TIME_TOO_EARLY', message: /服务时间不能早于 2025-01-01/ })
   })
+
+  it('refuses a roster month or a holiday notice year outside 2000–2099 (0001-01, 1999-12, 2100-01), writing nothing', async () => {
+    const before = count(w, 'audit_log')
+    for (const month of ['0001-01', '1999-12', '2100-01']) {
+      await expect(w.api.roster.month({ month })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: '年份应在 2000–2099 年之间',
+      })
+      await expect(w.api.roster.saveRules({ month, minRestHours: 8, swapNeedsApproval: false })).rejects.toMatchObject({
+        code: 'INVALID_INPUT',
+        message: '年份应在 2000–2099 年之间',
+      })
+      await expect(w.api.roster.publish({ month })).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    }
+    const text = '国务院办公厅关于2100年部分节假日安排的通知 一、元旦：1月1日放假，共1天。'
+    await expect(w.api.calendar.importNotice({ text, year: 2100 })).rejects.toMatchObject({
+      code: 'INVALID_INPUT',
+      message: '年份应在 2000–2099 年之间',
+    })
+    expect(count(w, 'audit_log')).toBe(before)
+    await expect(w.api.roster.month({ month: '2099-12' })).resolves.toMatchObject({ month: '2099-12' })
+  })
 })

@@ -18,7 +18,18 @@ function preflight(file: string, opts: MigrateOptions): void {
   if (!existsSync(file)) return
   const ro = new Database(file, { readonly: true, fileMustExist: true })
   try {
-    const appId = ro.pragma('application_id', { simple: true }) as number
+    let appId: number
+    try {
+      appId = ro.pragma('application_id', { simple: true }) as number
+    } catch (e) {
+      const code = (e as { code?: unknown }).code
+      if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+        throw new DomainError(
+          'DB_FOREIGN',
+          '这个文件不是驻场值守台的数据文件（不是数据库，或已损坏），已拒绝打开。文件未作任何改动。',
+        )
+      throw e
+    }
     const version = ro.pragma('user_version', { simple: true }) as number
     const objects = ro.prepare('SELECT count(*) FROM sqlite_master').pluck().get() as number
     if ((appId !== 0 && appId !== APPLICATION_ID) || (appId === 0 && objects > 0)) {

@@ -1,3 +1,4 @@
+import { truncateSync } from 'node:fs'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { DomainError } from '@shared/errors'
@@ -17,6 +18,19 @@ export interface DataDirLock {
  * before it opens the database.
  */
 export function lockDataDir(dataDir: string): DataDirLock {
+  try {
+    return takeLock(dataDir)
+  } catch (e) {
+    const code = (e as { code?: unknown }).code
+    if (code !== 'SQLITE_NOTADB' && code !== 'SQLITE_CORRUPT') throw e
+    // The lock file holds nothing but the lock: a damaged one is emptied in place (same
+    // file, so a copy that still holds it keeps holding it) and taken over.
+    truncateSync(join(dataDir, LOCK_FILE), 0)
+    return takeLock(dataDir)
+  }
+}
+
+function takeLock(dataDir: string): DataDirLock {
   const lock = new Database(join(dataDir, LOCK_FILE))
   try {
     lock.pragma('busy_timeout = 0')

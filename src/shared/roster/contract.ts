@@ -2,6 +2,7 @@ import { z } from 'zod'
 import type { DayType } from '@shared/calendar/holidays'
 import { channel } from '@shared/ipc/kit'
 import { isoDate } from '@shared/time/schemas'
+import { YEAR_RANGE_TEXT, yearInRange } from '@shared/time/bounds'
 import type { Violation } from './rules'
 
 export const SHIFT_KIND_LABELS = { onsite: '现场', oncall: '电话待命' } as const
@@ -116,7 +117,10 @@ export interface PersonStatsDto {
 }
 
 const id = z.number().int().positive()
-export const monthString = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+export const monthString = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM')
+  .refine(yearInRange, { message: YEAR_RANGE_TEXT })
 const minutes = z.number().int().min(0).max(1440)
 
 export const shiftInput = z.object({

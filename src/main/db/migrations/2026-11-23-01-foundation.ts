@@ -1,5 +1,5 @@
 import type { Migration } from '../migrate'
-import { DEFAULT_CATEGORIES } from '@shared/serviceLog/contract'
+import { DEFAULT_CATEGORIES } from '../../../shared/serviceLog/contract'
 
 /** Site, accounts, the hash-chained audit trail, the inventory and the service log. */
 export const foundation: Migration = {

@@ -1,5 +1,5 @@
 import type { Migration } from '../migrate'
-import { presetPolicy } from '@shared/faults/sla'
+import { presetPolicy } from '../../../shared/faults/sla'
 
 /** Calendars, the SLA policy and the fault log with its append-only timeline. */
 export const faults: Migration = {

@@ -24,6 +24,14 @@ function byLabel(labels: Record<string, string>, value: string): string | undefi
   return hit?.[0]
 }
 
+/**
+ * Rows read in all, blank ones included: a sheet of a million empty rows is small
+ * when zipped but would take the main process half a minute and most of a gigabyte.
+ */
+export const MAX_SHEET_ROWS = 4 * MAX_ROWS
+/** Columns read per row: the import's columns are the first few; the rest are never looked at. */
+const MAX_SHEET_COLUMNS = 64
+
 /** 5,000 rows of inventory fit in well under this; a bigger file is refused before it is read. */
 export const MAX_XLSX_BYTES = 5 * 1024 * 1024
 
@@ -32,6 +40,12 @@ export const MAX_XLSX_BYTES = 5 * 1024 * 1024
  * loaded only when a file is imported) and stops one row past the limit, so a
  * huge sheet costs neither the time nor the memory of loading it whole.
  */
+const tooManyRows = () =>
+  new DomainError(
+    'IMPORT_INVALID',
+    `导入未执行：工作表超过 ${MAX_SHEET_ROWS} 行（含空行），请删除多余的空行或分批导入（每次最多 ${MAX_ROWS} 行）`,
+  )
+
 async function xlsxRows(base64: string): Promise<string[][]> {
   if (Math.floor((base64.length * 3) / 4) > MAX_XLSX_BYTES)
     throw new DomainError('IMPORT_TOO_LARGE', `文件过大（xlsx 上限 ${MAX_XLSX_BYTES / 1024 / 1024} MB），请分批导入`)
@@ -48,16 +62,18 @@ async function xlsxRows(base64: string): Promise<string[][]> {
     })
     for await (const sheet of reader) {
       for await (const row of sheet) {
+        if (row.number > MAX_SHEET_ROWS) throw tooManyRows()
         const cells: string[] = []
-        for (let c = 1; c <= Math.max(row.cellCount, ASSET_IMPORT_COLUMNS.length); c++)
-          cells.push(row.getCell(c).text ?? '')
+        const width = Math.min(MAX_SHEET_COLUMNS, Math.max(row.cellCount, ASSET_IMPORT_COLUMNS.length))
+        for (let c = 1; c <= width; c++) cells.push(row.getCell(c).text ?? '')
         rows[row.number - 1] = cells
         // Header + MAX_ROWS data rows + one more to know the limit was passed.
         if (cells.some((c) => c.trim() !== '') && ++filled > MAX_ROWS + 1) break
       }
       break
     }
-  } catch {
+  } catch (e) {
+    if (e instanceof DomainError) throw e
     throw new DomainError('IMPORT_BAD_FILE', '无法读取这个 xlsx 文件，请确认它是 Excel/WPS 保存的 .xlsx 格式')
   }
   if (!rows.length) throw new DomainError('IMPORT_EMPTY', '文件中没有工作表')

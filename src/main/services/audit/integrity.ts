@@ -30,6 +30,15 @@ interface SealRow {
   verified_mac: string | null
 }
 
+interface RegisteredKey {
+  userId: number
+  publicKey: string | undefined
+  fingerprint: string | undefined
+}
+
+const isRegistered = (r: RegisteredKey | undefined, userId: number, publicKey: string, fingerprint: string) =>
+  r !== undefined && r.userId === userId && r.publicKey === publicKey && r.fingerprint === fingerprint
+
 interface AnchorRow {
   id: number
   incoming_id: number
@@ -205,7 +214,13 @@ export class AuditIntegrity {
     if (!chain.ok)
       problems.push({ kind: chain.kind!, seq: chain.firstBrokenSeq, handoverId: null, message: chain.reason! })
     const head = this.audit.head()
-    problems.push(...this.anchorProblems(head.seq), ...this.sealProblems(head), ...this.triggerProblems())
+    const registered = this.registeredKeys()
+    problems.push(
+      ...this.keyProblems(registered),
+      ...this.anchorProblems(head.seq, registered),
+      ...this.sealProblems(head),
+      ...this.triggerProblems(),
+    )
     const first = problems[0] ?? null
     return {
       ok: problems.length === 0,
@@ -220,7 +235,50 @@ export class AuditIntegrity {
     }
   }
 
-  private anchorProblems(headSeq: number): ChainProblemDto[] {
+  /**
+   * The signing keys the app made, as the chain records them (key.create rows): a key
+   * row inserted or changed with a SQLite client has no such row, or not the same one.
+   */
+  private registeredKeys(): { byId: Map<number, RegisteredKey>; firstSeq: number | null } {
+    const rows = this.db
+      .prepare(
+        "SELECT seq, entity_id, after_json FROM audit_log WHERE entity = 'user' AND action = 'key.create' ORDER BY seq",
+      )
+      .all() as { seq: number; entity_id: string | null; after_json: string | null }[]
+    const byId = new Map<number, RegisteredKey>()
+    for (const r of rows) {
+      try {
+        const a = JSON.parse(r.after_json ?? '{}') as { keyId?: number; publicKey?: string; fingerprint?: string }
+        if (typeof a.keyId === 'number')
+          byId.set(a.keyId, { userId: Number(r.entity_id), publicKey: a.publicKey, fingerprint: a.fingerprint })
+      } catch {
+        // A row that is not ours registers nothing; the chain check names it.
+      }
+    }
+    return { byId, firstSeq: rows[0]?.seq ?? null }
+  }
+
+  private keyProblems(registered: { byId: Map<number, RegisteredKey> }): ChainProblemDto[] {
+    const keys = this.db.prepare('SELECT id, user_id, public_key, fingerprint FROM user_key ORDER BY id').all() as {
+      id: number
+      user_id: number
+      public_key: string
+      fingerprint: string
+    }[]
+    return keys
+      .filter((k) => !isRegistered(registered.byId.get(k.id), k.user_id, k.public_key, k.fingerprint))
+      .map((k) => ({
+        kind: 'signature' as const,
+        seq: null,
+        handoverId: null,
+        message: `用户 #${k.user_id} 的签名密钥 #${k.id} 不是本程序登记的（审计链中没有与之相符的登记记录）`,
+      }))
+  }
+
+  private anchorProblems(
+    headSeq: number,
+    registered: { byId: Map<number, RegisteredKey>; firstSeq: number | null },
+  ): ChainProblemDto[] {
     const rows = this.db
       .prepare(
         `SELECT h.id, h.incoming_id, h.anchor_seq, h.anchor_hash, s.anchor_seq AS sig_seq, s.anchor_hash AS sig_hash,
@@ -247,9 +305,16 @@ export class AuditIntegrity {
       if (r.signature === null) add(r, '锚点的签名缺失', 'signature')
       else if (r.sig_seq !== r.anchor_seq || r.sig_hash !== r.anchor_hash || r.signer_id !== r.incoming_id)
         add(r, '锚点与签名时的不符：锚点被改写过', 'signature')
-      else if (r.signature !== 'legacy') {
+      else if (r.signature === 'legacy') {
+        // Only a handover accepted before the app made any signing key can be unsigned.
+        if (registered.firstSeq !== null && r.anchor_seq >= registered.firstSeq)
+          add(r, `锚点标为签名前的旧记录，但签名密钥自第 ${registered.firstSeq} 条起已启用：签名被移除`, 'signature')
+      } else {
         const msg = anchorMessage('handover', r.id, r.anchor_seq, r.anchor_hash)
-        if (r.key_id === null || !this.keys.verify(r.key_id, r.incoming_id, msg, r.signature))
+        const reg = r.key_id === null ? undefined : registered.byId.get(r.key_id)
+        if (r.key_id !== null && reg?.userId !== r.incoming_id)
+          add(r, `签名所用的密钥 #${r.key_id} 不是本程序登记的接班人密钥：锚点或签名被伪造`, 'signature')
+        else if (r.key_id === null || !this.keys.verify(r.key_id, r.incoming_id, msg, r.signature))
           add(r, '接班人对锚点的签名验证失败：锚点或签名被伪造', 'signature')
       }
     }
@@ -263,6 +328,9 @@ export class AuditIntegrity {
     if (!s) p(null, '链头封条缺失：审计数据被人为改动')
     else if (s.mac === null) {
       if (head.seq > 0) p(null, '链头尚未封存')
+      // Setting up the site writes the first rows: accounts with no trail means the trail was emptied.
+      else if (this.db.prepare('SELECT EXISTS (SELECT 1 FROM user)').pluck().get() === 1)
+        p(null, '审计链为空，但已有账号：审计记录被整体删除，封条被清空')
     } else if (s.seq === null || s.hash === null || this.audit.sealMac(s.seq, s.hash, s.broken) !== s.mac) {
       p(s.seq, '链头封条无效：封条被改动，或数据文件来自另一台电脑/另一个系统用户')
     } else {

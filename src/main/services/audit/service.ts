@@ -51,6 +51,15 @@ export class AuditService {
     return this.sealKey.mac(`audit-seal/v1|${seq}|${hash}|${broken ?? ''}`)
   }
 
+  /**
+   * A short mark for text the trail must not keep (an unknown username, which may be a
+   * password typed into the wrong field): keyed with the seal key, so the same text
+   * gives the same mark but guesses cannot be tested against it from the database.
+   */
+  keyedMark(text: string): string {
+    return this.sealKey.mac(`audit-mark/v1|${text}`).slice(0, 12)
+  }
+
   checkpointMac(seq: number, hash: string): string {
     return this.sealKey.mac(`audit-verified/v1|${seq}|${hash}`)
   }

@@ -139,7 +139,7 @@ export class AuthService {
     const user = this.users.byUsername(username)
     if (!user) {
       // Never the text as typed: it may be a password typed into the wrong field.
-      const marker = unknownUserMarker(username)
+      const marker = unknownUserMarker(username, (t) => this.audit.keyedMark(t))
       this.db.transaction(() =>
         this.audit.record(
           { id: null, name: '（未知用户名）' },

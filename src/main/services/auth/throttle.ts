@@ -1,13 +1,12 @@
-import { createHash } from 'node:crypto'
 import { DomainError } from '@shared/errors'
 
 /** After this many failed logins in a row from the login screen, each further try waits longer. */
 export const FREE_FAILURES = 10
 const MAX_DELAY_S = 60
 
-/** What the audit trail keeps of an unknown username: a marker and a short hash, never the text. */
-export function unknownUserMarker(username: string): string {
-  return createHash('sha256').update(username.trim().toLowerCase()).digest('hex').slice(0, 12)
+/** What the audit trail keeps of an unknown username: a short keyed hash (`mark`), never the text. */
+export function unknownUserMarker(username: string, mark: (text: string) => string): string {
+  return mark(username.trim().toLowerCase())
 }
 
 /**
