@@ -49,7 +49,6 @@ const site = useSite({
     for (const r of roster.repo.rotations()) roster.generate(lead, month, r.id, false, '')
   },
 })
-})
 
 test('a major fault shows 通知领导 on the board until the lead records who was told and how', async ({ page }) => {
   await site.open(page, LEAD)
@@ -95,7 +94,7 @@ test('filters faults by category and counts them on the home page for the contra
   await expect(rows).toHaveCount(1)
   await expect(rows.first()).toContainText('交换机端口闪断')
   await expect(rows.first()).toContainText('网络')
-  await page.getByRole('button', { name: '登记故障' }).click()
+  await page.getByRole('button', { name: '登记故障', exact: true }).click()
   const form = page.locator('.n-form-item', { hasText: '故障类别' })
   await expect(form).toContainText('其他')
   await shot(page, '65-contract-create-category')
