@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
+import { addDays, toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
 import { expect, LEAD, type SiteUser, test, useSite } from './fixtures'
 import { LoginScreen, Shell, shot } from './pages'
 
@@ -15,7 +15,11 @@ const site = useSite({
   users: [B],
   seed: ({ services, lead, ids, now }) => {
     const night = services.roster.repo.shifts().find((s) => s.name === '夜间待命')!
-    services.roster.setCell(lead, toSiteDate(now()), ids[B.displayName]!, [night.id], '')
+    // 李强 holds the next shift to start whatever the hour: tonight's 夜间待命 and tomorrow's
+    // (a minute before midnight, tonight's began hours ago and tomorrow's is the next one)
+    const today = toSiteDate(now())
+    for (const date of [today, addDays(today, 1)])
+      services.roster.setCell(lead, date, ids[B.displayName]!, [night.id], '')
     // Three faults reported three hours ago: every response clock has run out (横琴 P3: 10 minutes).
     faults = ['统一业务系统登录缓慢', '交换平台下行数据积压', '电子卷宗上传失败'].map(
       (title) =>
