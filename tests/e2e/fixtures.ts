@@ -70,6 +70,11 @@ export interface SiteOptions {
   /** an SLA preset key (hengqin …) applied by the lead */
   slaPreset?: string
   users?: SiteUser[]
+  /**
+   * The contract period for the site-local date the suite starts on (default: from
+   * 1 January of the year before to 31 December of the year after).
+   */
+  contract?(today: string): { start: string; end: string }
   /** false: leave the site unset, for the first-use wizard or a site `prepare` writes */
   setUp?: boolean
   /**
@@ -98,14 +103,16 @@ export function useSite(opts: SiteOptions = {}) {
     bridge = await startBridge({ dataDir, clockAt })
     if (opts.setUp === false) return
     const { auth, accounts, sla } = bridge.services
-    const year = Number(toSiteDate(bridge.clock.now()).slice(0, 4))
+    const today = toSiteDate(bridge.clock.now())
+    const year = Number(today.slice(0, 4))
+    const contract = opts.contract?.(today) ?? { start: `${year - 1}-01-01`, end: `${year + 1}-12-31` }
     auth.setup({
       site: {
         customerUnit: opts.customerUnit ?? '海南省人民检察院',
         providerName: '',
         // the contract runs around whatever date the suite is set to
-        contractStart: `${year - 1}-01-01`,
-        contractEnd: `${year + 1}-12-31`,
+        contractStart: contract.start,
+        contractEnd: contract.end,
         serviceMode: opts.serviceMode ?? '5x8',
         idleLockMinutes: 15,
       },
