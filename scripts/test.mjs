@@ -86,7 +86,10 @@ function countE2e(report) {
 // The browser suite runs on a set clock (tests/e2e/fixtures.ts): first a minute before
 // midnight on New Year's Eve (its default), then once more a minute into the new year.
 if (gate('build', 'npx', ['electron-vite', 'build'])) {
-  step('browser end-to-end tests (2026-12-31 23:59 Asia/Shanghai)', 'npx', ['playwright', 'test'])
+  step('browser end-to-end tests (2026-12-31 23:59 Asia/Shanghai)', 'npx', ['playwright', 'test'], {
+    E2E_CLOCK: '2026-12-31T23:59:00+08:00',
+    E2E_REPORT: 'test-results/e2e.json',
+  })
   countE2e('test-results/e2e.json')
   step('browser end-to-end tests (2027-01-01 00:01 Asia/Shanghai)', 'npx', ['playwright', 'test', 'tests/e2e'], {
     E2E_CLOCK: '2027-01-01T00:01:00+08:00',

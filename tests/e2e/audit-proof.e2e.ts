@@ -1,78 +1,48 @@
-import { rmSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
-import { LoginScreen, Shell, shot } from './pages'
+import { expect, LEAD, type SiteUser, test, useSite } from './fixtures'
+import { Shell, shot } from './pages'
 
 test.use({ viewport: { width: 1366, height: 768 } })
 
-const PASSWORD = 'Duty#2026ok'
-const FIELD = 'Field#2026ok'
-let bridge: Bridge
+const ENGINEER: SiteUser = { username: 'liqiang', displayName: '李强', role: 'engineer', password: 'Field#2026ok' }
 let handoverId: number
 
 /** A site with one accepted handover, seeded through the real services the bridge serves. */
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir() })
-  const s = bridge.services
-  s.auth.setup({
-    site: {
-      customerUnit: '海南省人民检察院',
-      providerName: '海南某信息技术有限公司',
-      contractStart: '2026-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '5x8',
-      idleLockMinutes: 60,
-    },
-    admin: { username: 'zhangwei', displayName: '张伟', phone: '', password: PASSWORD },
-  })
-  s.auth.login('zhangwei', PASSWORD)
-  const lead = s.auth.currentActor()!
-  const li = s.accounts.create(lead, {
-    username: 'liqiang',
-    displayName: '李强',
-    role: 'engineer',
-    phone: '',
-    password: FIELD,
-  })
-  let h = s.handovers.start(lead)
-  h = s.handovers.update(lead, {
-    id: h.id,
-    revision: h.revision,
-    incomingId: li.id,
-    summary: '本班正常',
-    cautions: '',
-    todo: '',
-    checklist: h.checklist,
-    remarks: {},
-  })
-  h = s.handovers.submit(lead, h.id, h.revision, PASSWORD)
-  h = s.handovers.accept(h.id, h.revision, FIELD, '')
-  handoverId = h.id
-  s.auth.logout(s.auth.currentActor()!)
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
+const site = useSite({
+  users: [ENGINEER],
+  seed: ({ services: s, lead, ids }) => {
+    let h = s.handovers.start(lead)
+    h = s.handovers.update(lead, {
+      id: h.id,
+      revision: h.revision,
+      incomingId: ids['李强']!,
+      summary: '本班正常',
+      cautions: '',
+      todo: '',
+      checklist: h.checklist,
+      remarks: {},
+    })
+    h = s.handovers.submit(lead, h.id, h.revision, LEAD.password)
+    h = s.handovers.accept(h.id, h.revision, ENGINEER.password, '')
+    handoverId = h.id
+  },
 })
 
 test('the audit trail proves itself on screen: head code on paper, 核对纸质记录, key fingerprints, and tampering named', async ({
   page,
 }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login('zhangwei', PASSWORD)
+  await site.open(page, LEAD)
   const shell = new Shell(page)
   await expect(page.getByTestId('audit-warning')).toHaveCount(0)
 
   // The printed 交接班记录 carries the head's code.
-  await page.goto(`${bridge.url}#/handover/${handoverId}/print`)
+  await page.goto(`${site.url}#/handover/${handoverId}/print`)
   const printed = page.getByTestId('paper-code').locator('strong')
   await expect(printed).toHaveText(/^\d+-[0-9a-f]{12}$/)
   const code = (await printed.textContent())!
   await shot(page, 'audit-01-printed-code')
 
   // The lead types the code from paper: the chain still holds it.
-  await page.goto(`${bridge.url}#/home`)
+  await page.goto(`${site.url}#/home`)
   await shell.go('审计日志')
   await expect(page.getByTestId('chain-status')).toContainText('哈希链完整')
   await page.getByPlaceholder(/纸质记录上的核对码/).fill(code)
@@ -90,12 +60,12 @@ test('the audit trail proves itself on screen: head code on paper, 核对纸质�
   await shot(page, 'audit-05-accounts')
 
   // Someone with a SQLite client cuts the newest rows; the next open's background check finds it.
-  const db = bridge.services.db
+  const db = site.services.db
   const head = db.prepare('SELECT max(seq) FROM audit_log').pluck().get() as number
   db.exec('DROP TRIGGER audit_log_no_delete')
   db.prepare('DELETE FROM audit_log WHERE seq > ?').run(head - 3)
-  bridge.services.integrity.prepare()
-  await bridge.services.integrity.checkInBackground()
+  site.services.integrity.prepare()
+  await site.services.integrity.checkInBackground()
 
   await shell.go('首页')
   await expect(page.getByTestId('audit-warning')).toContainText('审计日志完整性校验未通过')

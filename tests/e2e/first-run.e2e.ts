@@ -1,20 +1,12 @@
-import { rmSync } from 'node:fs'
-import { expect, test } from '@playwright/test'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
+import { expect, test, useSite } from './fixtures'
 import { LoginScreen, SetupWizard, Shell, shot } from './pages'
 
 /** A fresh site on 2026-11-25: the lead's first hour, on the duty room's 1366×768 screen. */
 test.use({ viewport: { width: 1366, height: 768 } })
+// late November: next year's 节假日安排 (2027) is the one still to be entered
+test.use({ clockAt: '2026-11-25T09:00:00+08:00' })
 
-let bridge: Bridge
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir(), clockAt: '2026-11-25T09:00:00+08:00' })
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
-})
+const site = useSite({ setUp: false })
 
 const PASSWORD = 'Duty#2026ok'
 /** The State Council's notice for 2027 as published (not in the bundled data). */
@@ -51,7 +43,7 @@ const linesOverlap = (item: unknown) => {
 test('first run: contracts by name, password rules up front, what comes next, a setup checklist instead of red', async ({
   page,
 }) => {
-  await page.goto(bridge.url)
+  await site.open(page)
   const setup = new SetupWizard(page)
   await expect(page.getByText('首次使用设置')).toBeVisible()
   // the contract is named as users name it; no internal references anywhere in the wizard

@@ -25,7 +25,7 @@
 import { rmSync } from 'node:fs'
 import { test as base, expect, type Page } from '@playwright/test'
 import type { Actor } from '../../src/shared/ipc/kit'
-import { toSiteDate } from '../../src/shared/time/site-time'
+import { parseIso, toSiteDate } from '../../src/shared/time/site-time'
 import { type Bridge, startBridge } from '../bridge/server'
 import { tempDir } from '../support/world'
 import { LoginScreen } from './pages'
@@ -70,8 +70,18 @@ export interface SiteOptions {
   /** an SLA preset key (hengqin …) applied by the lead */
   slaPreset?: string
   users?: SiteUser[]
-  /** false: leave the site unset, for the first-use wizard */
+  /**
+   * The contract period for the site-local date the suite starts on (default: from
+   * 1 January of the year before to 31 December of the year after).
+   */
+  contract?(today: string): { start: string; end: string }
+  /** false: leave the site unset, for the first-use wizard or a site `prepare` writes */
   setUp?: boolean
+  /**
+   * Writes the data folder before the bridge opens it, at the suite's time (e.g. a
+   * demo site: `generateDemoData(dataDir, { now, days: 30 })`). Use with `setUp: false`.
+   */
+  prepare?(dataDir: string, now: number): void
   seed?(ctx: SeedContext): void | Promise<void>
 }
 
@@ -84,17 +94,25 @@ export function useSite(opts: SiteOptions = {}) {
   }
 
   test.beforeAll(async ({ clockAt }) => {
-    bridge = await startBridge({ dataDir: tempDir(), clockAt })
+    const dataDir = tempDir()
+    if (opts.prepare) {
+      const at = parseIso(clockAt)
+      if (at === null) throw new Error(`useSite: clockAt is not an ISO time: ${clockAt}`)
+      opts.prepare(dataDir, at)
+    }
+    bridge = await startBridge({ dataDir, clockAt })
     if (opts.setUp === false) return
     const { auth, accounts, sla } = bridge.services
-    const year = Number(toSiteDate(bridge.clock.now()).slice(0, 4))
+    const today = toSiteDate(bridge.clock.now())
+    const year = Number(today.slice(0, 4))
+    const contract = opts.contract?.(today) ?? { start: `${year - 1}-01-01`, end: `${year + 1}-12-31` }
     auth.setup({
       site: {
         customerUnit: opts.customerUnit ?? '海南省人民检察院',
         providerName: '',
         // the contract runs around whatever date the suite is set to
-        contractStart: `${year - 1}-01-01`,
-        contractEnd: `${year + 1}-12-31`,
+        contractStart: contract.start,
+        contractEnd: contract.end,
         serviceMode: opts.serviceMode ?? '5x8',
         idleLockMinutes: 15,
       },
@@ -157,5 +175,16 @@ export function useSite(opts: SiteOptions = {}) {
       await page.goto(started().url + path)
       if (user) await new LoginScreen(page).login(user.username, user.password)
     },
+  }
+}
+
+/** The first month with 31 days from the site-local month of `ms` on (the widest roster grid), as YYYY-MM. */
+export function month31From(ms: number): string {
+  let [y, m] = toSiteDate(ms).slice(0, 7).split('-').map(Number) as [number, number]
+  for (;;) {
+    // day 0 of the next month is the last day of this one
+    if (new Date(Date.UTC(y, m, 0)).getUTCDate() === 31) return `${y}-${String(m).padStart(2, '0')}`
+    m += 1
+    if (m > 12) [y, m] = [y + 1, 1]
   }
 }

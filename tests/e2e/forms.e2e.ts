@@ -1,60 +1,32 @@
-import { rmSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
-import { LoginScreen, pickOption, shot } from './pages'
+import type { Page } from '@playwright/test'
+import { toSiteDate } from '../../src/shared/time/site-time'
+import { expect, LEAD, test, useSite } from './fixtures'
+import { pickOption, shot } from './pages'
 
 /** Keyboard-first forms: one save per Enter, dropdowns that filter as typed, hotkeys, no lost text. */
 test.use({ viewport: { width: 1366, height: 768 } })
 
-let bridge: Bridge
-const LEAD = { username: 'zhangwei', password: 'Duty#2026ok' }
-const count = (table: string) => bridge.services.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
-
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir() })
-  const { auth, assets, sla } = bridge.services
-  auth.setup({
-    site: {
-      customerUnit: '海南省人民检察院',
-      providerName: '',
-      contractStart: '2026-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '7x24',
-      idleLockMinutes: 15,
-    },
-    admin: { username: LEAD.username, displayName: '张伟', phone: '', password: LEAD.password },
-  })
-  auth.login(LEAD.username, LEAD.password)
-  const lead = auth.currentActor()!
-  sla.usePreset(lead, 'hainan-procuratorate')
-  for (const name of ['统一业务应用系统', '电子卷宗系统', '检察办公OA', '视频会议系统'])
-    assets.create(lead, {
-      name,
-      kind: 'system',
-      parentId: null,
-      department: '信息技术处',
-      tier: 2,
-      contacts: '',
-      configNotes: '',
-      status: 'in_service',
-    })
-  auth.logout(lead)
+const site = useSite({
+  serviceMode: '7x24',
+  slaPreset: 'hainan-procuratorate',
+  seed: ({ services: { assets }, lead }) => {
+    for (const name of ['统一业务应用系统', '电子卷宗系统', '检察办公OA', '视频会议系统'])
+      assets.create(lead, {
+        name,
+        kind: 'system',
+        parentId: null,
+        department: '信息技术处',
+        tier: 2,
+        contacts: '',
+        configNotes: '',
+        status: 'in_service',
+      })
+  },
 })
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
-})
-
-test.beforeEach(() => {
-  // The bridge keeps one session for every page: start each test at the login screen.
-  const actor = bridge.services.auth.currentActor()
-  if (actor) bridge.services.auth.logout(actor)
-})
+const count = (table: string) => site.services.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number
 
 async function login(page: Page) {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await site.open(page, LEAD)
   await expect(page.locator('.page-head h1')).toBeVisible()
 }
 
@@ -86,9 +58,12 @@ test('Enter pressed twice in 登记故障 records one fault with one number', as
   const title = modal.getByPlaceholder('一句话说明故障，例如：统一业务系统全院无法登录')
   await title.fill('电子卷宗上传失败')
   await title.focus()
+  // the number carries the site-local year it is reported in (the suite's clock may pass midnight here)
+  const years = new Set([site.year(site.now())])
   await page.keyboard.press('Enter')
   await page.keyboard.press('Enter')
-  await expect(page.locator('.page-head h1')).toContainText('GZ-2026-')
+  years.add(site.year(site.now()))
+  await expect(page.locator('.page-head h1')).toContainText(new RegExp(`GZ-(${[...years].join('|')})-`))
   await page.waitForTimeout(300)
   expect(count('fault')).toBe(before + 1)
 })
@@ -141,14 +116,14 @@ test('leaving the page with typed text in a form asks first, and 继续编辑 ke
   await page.keyboard.press('F2')
   const modal = page.locator('.n-card', { hasText: '登记运维记录' })
   await modal.getByPlaceholder('用户反映的问题或请求').fill('还没保存的内容')
-  await page.goto(`${bridge.url}#/faults`)
+  await page.goto(`${site.url}#/faults`)
   const ask = page.locator('.n-dialog', { hasText: '放弃未保存的运维记录？' })
   await expect(ask).toBeVisible()
   await ask.getByRole('button', { name: '继续编辑' }).click()
   await expect(page).not.toHaveURL(/#\/faults$/)
   await expect(modal.getByPlaceholder('用户反映的问题或请求')).toHaveValue('还没保存的内容')
 
-  await page.goto(`${bridge.url}#/faults`)
+  await page.goto(`${site.url}#/faults`)
   await page
     .locator('.n-dialog', { hasText: '放弃未保存的运维记录？' })
     .getByRole('button', { name: '放弃并离开' })
@@ -189,15 +164,15 @@ test('quick-entry defaults are marked as defaults; the status default is a site 
   await expect(modal).toBeHidden()
 
   // The next shift: what was remembered belongs to an earlier one.
-  await page.evaluate(() => {
+  await page.evaluate((earlier) => {
     const store = (
       globalThis as unknown as {
         localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void }
       }
     ).localStorage
     const last = JSON.parse(store.getItem('serviceLog.lastUsed') ?? '{}') as Record<string, unknown>
-    store.setItem('serviceLog.lastUsed', JSON.stringify({ ...last, shift: '2026-01-01 白班' }))
-  })
+    store.setItem('serviceLog.lastUsed', JSON.stringify({ ...last, shift: `${earlier} 白班` }))
+  }, toSiteDate(site.now() - 2 * 86_400_000))
   await page.keyboard.press('F2')
   await expect(modal).toBeVisible()
   await expect(item('运维类别')).not.toContainText('账号权限')

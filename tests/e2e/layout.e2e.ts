@@ -1,25 +1,14 @@
 /// <reference lib="dom" />
-import { rmSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { DEMO_PASSWORD, generateDemoData } from '../../scripts/demo-data'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
+import { expect, month31From, test, useSite } from './fixtures'
 import { LoginScreen, shot } from './pages'
 
 /** The duty-room screen: 1366×768. Every route's main content fits its width, and pagination is on screen. */
 test.use({ viewport: { width: 1366, height: 768 } })
 
-let bridge: Bridge
-
-test.beforeAll(async () => {
-  const dataDir = tempDir()
-  generateDemoData(dataDir, { now: Date.now(), days: 120, perDay: 6 })
-  bridge = await startBridge({ dataDir })
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
-})
+// A month of demo records at the suite's date: enough rows for every list to paginate.
+const site = useSite({ setUp: false, prepare: (dataDir, now) => generateDemoData(dataDir, { now, days: 30, perDay: 6 }) })
 
 /** Elements inside the main content whose content is wider than they are (scrolled or clipped sideways). */
 async function overflowing(page: Page) {
@@ -48,18 +37,6 @@ async function overflowing(page: Page) {
   })
 }
 
-/** The next month with 31 days, so the roster grid shows its widest month. */
-function month31(): string {
-  const d = new Date()
-  for (;;) {
-    const y = d.getFullYear()
-    const m = d.getMonth() + 1
-    if (new Date(y, m, 0).getDate() === 31) return `${y}-${String(m).padStart(2, '0')}`
-    d.setDate(1)
-    d.setMonth(d.getMonth() + 1)
-  }
-}
-
 const ROUTES: [string, string][] = [
   ['/home', 'home'],
   ['/service-log', 'service-log'],
@@ -67,7 +44,7 @@ const ROUTES: [string, string][] = [
   ['/faults?view=board', 'faults-board'],
   ['/faults/1', 'fault-detail'],
   ['/roster', 'roster'],
-  [`/roster?month=${month31()}`, 'roster-31-days'],
+  ['/roster?month=31', 'roster-31-days'],
   ['/handover', 'handover'],
   ['/handover/history', 'handover-history'],
   ['/assets', 'assets'],
@@ -78,7 +55,9 @@ const ROUTES: [string, string][] = [
 
 for (const [path, name] of ROUTES) {
   test(`${path} fits a 1366×768 screen: no sideways overflow, pagination visible`, async ({ page }) => {
-    await page.goto(`${bridge.url}#${path}`)
+    // the roster's widest month: the first 31-day month from the suite's date on
+    const route = path.replace('month=31', `month=${month31From(site.now())}`)
+    await site.open(page, undefined, `#${route}`)
     const login = page.getByPlaceholder('用户名')
     const head = page.locator('.page-head h1')
     await expect(login.or(head).first()).toBeVisible()

@@ -1,86 +1,64 @@
-import { readFileSync, rmSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { toSiteIso } from '../../src/shared/time/site-time'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
-import { LoginScreen, Shell, shot } from './pages'
+import { expect, LEAD, test, useSite } from './fixtures'
+import { Shell, shot } from './pages'
 
 test.use({ viewport: { width: 1366, height: 768 } })
 
-let bridge: Bridge
-const LEAD = { username: 'zhangwei', password: 'Duty#2026ok' }
-const NOW = Date.parse('2026-11-23T17:00:00+08:00')
+/** An afternoon in November: the export's file name carries the date and minute. */
+test.use({ clockAt: '2026-11-23T17:00:00+08:00' })
 const ids: Record<string, number> = {}
 
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir(), clockAt: toSiteIso(NOW) })
-  const { auth, assets, serviceLog, faults, db } = bridge.services
-  auth.setup({
-    site: {
-      customerUnit: '海南省人民检察院',
-      providerName: '',
-      contractStart: '2026-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '5x8',
-      idleLockMinutes: 15,
-    },
-    admin: { username: LEAD.username, displayName: '张伟', phone: '', password: LEAD.password },
-  })
-  auth.login(LEAD.username, LEAD.password)
-  const lead = auth.currentActor()!
-  const asset = (name: string) =>
-    assets.create(lead, {
-      name,
-      kind: 'system',
-      parentId: null,
-      department: '案件管理部',
-      tier: 1,
-      contacts: '',
-      configNotes: '',
-      status: 'in_service',
+const site = useSite({
+  seed: ({ services, lead, now }) => {
+    const { assets, serviceLog, faults, db } = services
+    const NOW = now()
+    const asset = (name: string) =>
+      assets.create(lead, {
+        name,
+        kind: 'system',
+        parentId: null,
+        department: '案件管理部',
+        tier: 1,
+        contacts: '',
+        configNotes: '',
+        status: 'in_service',
+      }).id
+    ids.卷宗 = asset('电子卷宗应用系统')
+    ids.统一业务 = asset('统一业务应用软件')
+    const categoryId = serviceLog.categories().find((c) => c.name === '账号权限')!.id
+    const entry = (minutesAgo: number, content: string, assetId: number | null) =>
+      serviceLog.create(lead, {
+        serviceTime: toSiteIso(NOW - minutesAgo * 60_000),
+        requester: '王检察官',
+        requesterDept: '第一检察部',
+        assetId,
+        channel: 'phone',
+        categoryId,
+        content,
+        result: '已处理',
+        durationMin: 10,
+        status: 'done',
+      })
+    // more than one page of the list (100 rows): the export takes the whole filter, not the page shown
+    db.transaction(() => {
+      for (let i = 0; i < 130; i++) entry(60 * 24 * 3 + i * 30, `忘记登录密码申请重置 ${i + 1}`, ids.统一业务!)
+    })()
+    ids.log = entry(30, '会议室投影仪无信号', null).id
+    entry(45, '电子卷宗扫描件上传失败', ids.卷宗!)
+    ids.fault = faults.create(lead, {
+      title: '电子卷宗系统无法打开',
+      severity: 'L2',
+      assetId: ids.卷宗!,
+      reportedAt: toSiteIso(NOW - 20 * 60_000),
+      reportedBy: '李书记员',
+      reportChannel: 'phone',
+      symptoms: '全院电子卷宗打不开',
+      impact: '',
     }).id
-  ids.卷宗 = asset('电子卷宗应用系统')
-  ids.统一业务 = asset('统一业务应用软件')
-  const categoryId = serviceLog.categories().find((c) => c.name === '账号权限')!.id
-  const entry = (minutesAgo: number, content: string, assetId: number | null) =>
-    serviceLog.create(lead, {
-      serviceTime: toSiteIso(NOW - minutesAgo * 60_000),
-      requester: '王检察官',
-      requesterDept: '第一检察部',
-      assetId,
-      channel: 'phone',
-      categoryId,
-      content,
-      result: '已处理',
-      durationMin: 10,
-      status: 'done',
-    })
-  // more than one page of the list (100 rows): the export takes the whole filter, not the page shown
-  db.transaction(() => {
-    for (let i = 0; i < 130; i++) entry(60 * 24 * 3 + i * 30, `忘记登录密码申请重置 ${i + 1}`, ids.统一业务!)
-  })()
-  ids.log = entry(30, '会议室投影仪无信号', null).id
-  entry(45, '电子卷宗扫描件上传失败', ids.卷宗!)
-  ids.fault = faults.create(lead, {
-    title: '电子卷宗系统无法打开',
-    severity: 'L2',
-    assetId: ids.卷宗!,
-    reportedAt: toSiteIso(NOW - 20 * 60_000),
-    reportedBy: '李书记员',
-    reportChannel: 'phone',
-    symptoms: '全院电子卷宗打不开',
-    impact: '',
-  }).id
-  auth.logout(lead)
-})
-test.beforeEach(() => {
-  const actor = bridge.services.auth.currentActor()
-  if (actor) bridge.services.auth.logout(actor)
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
+  },
 })
 
 async function search(page: Page, text: string) {
@@ -104,8 +82,7 @@ async function downloadedRows(page: Page, click: () => Promise<void>) {
 test('Ctrl+K finds a word across faults, service log and inventory; arrows and Enter open the record', async ({
   page,
 }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await site.open(page, LEAD)
   await expect(page.getByText('今日服务请求')).toBeVisible()
 
   let results = await search(page, '电子卷宗')
@@ -143,8 +120,7 @@ test('Ctrl+K finds a word across faults, service log and inventory; arrows and E
 })
 
 test('the service log and the fault list export the current filter, every row of it, to .xlsx', async ({ page }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(LEAD.username, LEAD.password)
+  await site.open(page, LEAD)
   const shell = new Shell(page)
   await shell.go('运维记录')
   await page.getByPlaceholder('搜索内容、处理情况、服务对象（如：密码）').fill('密码')

@@ -1,63 +1,40 @@
-import { rmSync } from 'node:fs'
-import { expect, type Page, test } from '@playwright/test'
-import { toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
-import { type Bridge, startBridge } from '../bridge/server'
-import { tempDir } from '../support/world'
+import type { Page } from '@playwright/test'
+import { addDays, toSiteDate, toSiteIso } from '../../src/shared/time/site-time'
+import { expect, LEAD, type SiteUser, test, useSite } from './fixtures'
 import { LoginScreen, Shell, shot } from './pages'
 
 /** The loop of every shift at the duty-room screen: SLA alerts, then the handover. */
 test.use({ viewport: { width: 1366, height: 768 } })
 
-let bridge: Bridge
-const A = { username: 'zhangwei', password: 'Duty#2026ok', name: '张伟' }
-const B = { username: 'liqiang', password: 'Field#2026ok', name: '李强' }
+const A = LEAD
+const B: SiteUser = { username: 'liqiang', displayName: '李强', role: 'engineer', password: 'Field#2026ok', phone: '13907550002' }
 let faults: number[] = []
 
-test.beforeAll(async () => {
-  bridge = await startBridge({ dataDir: tempDir() })
-  const { auth, accounts, roster, sla } = bridge.services
-  auth.setup({
-    site: {
-      customerUnit: '海南省人民检察院',
-      providerName: '',
-      contractStart: '2026-01-01',
-      contractEnd: '2026-12-31',
-      serviceMode: '5x8',
-      idleLockMinutes: 15,
-    },
-    admin: { username: A.username, displayName: A.name, phone: '', password: A.password },
-  })
-  auth.login(A.username, A.password)
-  const lead = auth.currentActor()!
-  sla.usePreset(lead, 'hengqin')
-  const b = accounts.create(lead, {
-    username: B.username,
-    displayName: B.name,
-    role: 'engineer',
-    phone: '13907550002',
-    password: B.password,
-  })
-  const night = roster.repo.shifts().find((s) => s.name === '夜间待命')!
-  roster.setCell(lead, toSiteDate(Date.now()), b.id, [night.id], '')
-  // Three faults reported three hours ago: every response clock has run out (横琴 P3: 10 minutes).
-  faults = ['统一业务系统登录缓慢', '交换平台下行数据积压', '电子卷宗上传失败'].map(
-    (title) =>
-      bridge.services.faults.create(lead, {
-        title,
-        severity: 'P3',
-        assetId: null,
-        reportedAt: toSiteIso(Date.now() - 180 * 60_000),
-        reportedBy: '',
-        reportChannel: 'phone',
-        symptoms: '',
-        impact: '',
-      }).id,
-  )
-  auth.logout(lead)
-})
-test.afterAll(async () => {
-  await bridge.close()
-  rmSync(bridge.dataDir, { recursive: true, force: true })
+const site = useSite({
+  slaPreset: 'hengqin',
+  users: [B],
+  seed: ({ services, lead, ids, now }) => {
+    const night = services.roster.repo.shifts().find((s) => s.name === '夜间待命')!
+    // 李强 holds the next shift to start whatever the hour: tonight's 夜间待命 and tomorrow's
+    // (a minute before midnight, tonight's began hours ago and tomorrow's is the next one)
+    const today = toSiteDate(now())
+    for (const date of [today, addDays(today, 1)])
+      services.roster.setCell(lead, date, ids[B.displayName]!, [night.id], '')
+    // Three faults reported three hours ago: every response clock has run out (横琴 P3: 10 minutes).
+    faults = ['统一业务系统登录缓慢', '交换平台下行数据积压', '电子卷宗上传失败'].map(
+      (title) =>
+        services.faults.create(lead, {
+          title,
+          severity: 'P3',
+          assetId: null,
+          reportedAt: toSiteIso(now() - 180 * 60_000),
+          reportedBy: '',
+          reportChannel: 'phone',
+          symptoms: '',
+          impact: '',
+        }).id,
+    )
+  },
 })
 
 const alerts = (page: Page) => page.locator('.sla-alerts')
@@ -73,7 +50,7 @@ test('SLA alerts belong to the session: none before login or on the lock screen,
     const ch = /"channel":"([^"]+)"/.exec(r.postData() ?? '')?.[1]
     if (ch) calls.push(ch)
   })
-  await page.goto(bridge.url)
+  await site.open(page)
   await expect(page.getByPlaceholder('用户名')).toBeVisible()
   await expect(alerts(page)).toHaveCount(0)
 
@@ -98,11 +75,11 @@ test('SLA alerts belong to the session: none before login or on the lock screen,
   await expect(alerts(page)).toHaveCount(0)
 
   // … until the state changes: the level of one fault goes up, its deadlines move, and it is shown again.
-  const lead = bridge.services.auth.currentActor()!
-  bridge.services.faults.addEvent(lead, {
+  const lead = site.services.auth.currentActor()!
+  site.services.faults.addEvent(lead, {
     faultId: faults[0]!,
     kind: 'severity',
-    at: toSiteIso(Date.now()),
+    at: toSiteIso(site.now()),
     text: '影响全院办案',
     severity: 'P2',
   })
@@ -135,7 +112,7 @@ test('SLA alerts belong to the session: none before login or on the lock screen,
   await summary(page).getByRole('button', { name: '知道了' }).click()
   await expect(alerts(page)).toHaveCount(0)
 
-  const rows = bridge.services.db
+  const rows = site.services.db
     .prepare('SELECT count(*) AS n, count(DISTINCT key) AS keys, count(key) AS keyed FROM notification_log')
     .get() as { n: number; keys: number; keyed: number }
   expect(rows.n).toBeGreaterThan(0)
@@ -146,8 +123,7 @@ test('SLA alerts belong to the session: none before login or on the lock screen,
 test('the handover draft saves itself, asks before leaving with unsaved text, and a wrong password can be retried', async ({
   page,
 }) => {
-  await page.goto(bridge.url)
-  await new LoginScreen(page).login(A.username, A.password)
+  await site.open(page, A)
   const shell = new Shell(page)
   await shell.go('交接班')
   await page.getByRole('button', { name: '开始交接班' }).click()
@@ -196,8 +172,8 @@ test('the handover draft saves itself, asks before leaving with unsaved text, an
   await password.fill(A.password)
   await password.press('Enter')
   await expect(dialog).toBeHidden()
-  await expect(page.getByText(`请 ${B.name} 在本机核对以下交接内容`)).toBeVisible()
+  await expect(page.getByText(`请 ${B.displayName} 在本机核对以下交接内容`)).toBeVisible()
   await expect(page.locator('body')).not.toContainText('已在别处修改')
-  const h = bridge.services.handovers.current(bridge.services.auth.currentActor()!)!
+  const h = site.services.handovers.current(site.services.auth.currentActor()!)!
   expect(h).toMatchObject({ status: 'submitted', todo: '明早 9 点回访', summary: '本班处理咨询 8 起，故障 3 起' })
 })
