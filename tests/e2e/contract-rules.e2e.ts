@@ -45,7 +45,7 @@ const site = useSite({
     })
     const month = toSiteDate(now()).slice(0, 7)
     rosterMonth = month
-    for (const shift of roster.repo.shifts())
+    for (const shift of roster.shifts())
       roster.saveRotation(lead, {
         name: `${shift.name}轮换`,
         shiftId: shift.id,
@@ -53,7 +53,7 @@ const site = useSite({
         periodDays: 1,
         startDate: `${month}-01`,
       })
-    for (const r of roster.repo.rotations()) roster.generate(lead, month, r.id, false, '')
+    for (const r of roster.rotations()) roster.generate(lead, month, r.id, false, '')
   },
 })
 

@@ -14,7 +14,7 @@ const site = useSite({
   users: [ENGINEER_B],
   seed: ({ services, lead, ids, now }) => {
     const { roster } = services
-    const night = roster.repo.shifts().find((s) => s.name === '夜间待命')!
+    const night = roster.shifts().find((s) => s.name === '夜间待命')!
     // B holds the next night shift to start: tonight's, or tomorrow's once tonight's has begun.
     const today = toSiteDate(now())
     const startsAt = (date: string) => parseIso(dayStartIso(date))! + night.start * 60_000

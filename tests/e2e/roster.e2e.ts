@@ -14,7 +14,7 @@ const site = useSite({
   users: TEAM,
   seed: ({ services: { roster }, lead, ids }) => {
     const team = [ids.张伟!, ids.李强!, ids.王芳!, ids.陈杰!]
-    for (const shift of roster.repo.shifts().filter((s) => s.name !== '夜间待命')) {
+    for (const shift of roster.shifts().filter((s) => s.name !== '夜间待命')) {
       roster.saveRotation(lead, {
         name: `${shift.name}轮换`,
         shiftId: shift.id,

@@ -14,7 +14,7 @@ const site = useSite({
   slaPreset: 'hengqin',
   users: [B],
   seed: ({ services, lead, ids, now }) => {
-    const night = services.roster.repo.shifts().find((s) => s.name === '夜间待命')!
+    const night = services.roster.shifts().find((s) => s.name === '夜间待命')!
     // 李强 holds the next shift to start whatever the hour: tonight's 夜间待命 and tomorrow's
     // (a minute before midnight, tonight's began hours ago and tomorrow's is the next one)
     const today = toSiteDate(now())

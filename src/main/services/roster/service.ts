@@ -28,8 +28,7 @@ export class RosterService {
     private readonly db: Db,
     private readonly clock: Clock,
     private readonly audit: AuditService,
-    /** read by older e2e set-ups only; other services use the methods below */
-    readonly repo: RosterRepository,
+    private readonly repo: RosterRepository,
     private readonly users: UserRepository,
     private readonly calendar: CalendarService,
     private readonly settings: SettingsRepository,
