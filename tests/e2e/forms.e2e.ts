@@ -164,15 +164,18 @@ test('quick-entry defaults are marked as defaults; the status default is a site 
   await expect(modal).toBeHidden()
 
   // The next shift: what was remembered belongs to an earlier one.
-  await page.evaluate((earlier) => {
-    const store = (
-      globalThis as unknown as {
-        localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void }
-      }
-    ).localStorage
-    const last = JSON.parse(store.getItem('serviceLog.lastUsed') ?? '{}') as Record<string, unknown>
-    store.setItem('serviceLog.lastUsed', JSON.stringify({ ...last, shift: `${earlier} 白班` }))
-  }, toSiteDate(site.now() - 2 * 86_400_000))
+  await page.evaluate(
+    (earlier) => {
+      const store = (
+        globalThis as unknown as {
+          localStorage: { getItem(k: string): string | null; setItem(k: string, v: string): void }
+        }
+      ).localStorage
+      const last = JSON.parse(store.getItem('serviceLog.lastUsed') ?? '{}') as Record<string, unknown>
+      store.setItem('serviceLog.lastUsed', JSON.stringify({ ...last, shift: `${earlier} 白班` }))
+    },
+    toSiteDate(site.now() - 2 * 86_400_000),
+  )
   await page.keyboard.press('F2')
   await expect(modal).toBeVisible()
   await expect(item('运维类别')).not.toContainText('账号权限')

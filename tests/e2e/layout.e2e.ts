@@ -8,7 +8,10 @@ import { LoginScreen, shot } from './pages'
 test.use({ viewport: { width: 1366, height: 768 } })
 
 // A month of demo records at the suite's date: enough rows for every list to paginate.
-const site = useSite({ setUp: false, prepare: (dataDir, now) => generateDemoData(dataDir, { now, days: 30, perDay: 6 }) })
+const site = useSite({
+  setUp: false,
+  prepare: (dataDir, now) => generateDemoData(dataDir, { now, days: 30, perDay: 6 }),
+})
 
 /** Elements inside the main content whose content is wider than they are (scrolled or clipped sideways). */
 async function overflowing(page: Page) {
@@ -82,7 +85,7 @@ for (const [path, name] of ROUTES) {
 test('SLA alerts in the header at 1366×768: every card whole, its 查看 and 知道了 on screen, none under another', async ({
   page,
 }) => {
-  await page.goto(bridge.url)
+  await site.open(page)
   await new LoginScreen(page).login('zhangwei', DEMO_PASSWORD)
   await expect(page.locator('.page-head h1')).toBeVisible()
   const strip = page.locator('.sla-alerts')

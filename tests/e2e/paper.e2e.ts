@@ -18,7 +18,10 @@ test.use({ viewport: { width: 1366, height: 768 } })
 
 const OUT = 'artifacts/paper'
 // A month of demo records at the suite's date; the 值班表 printed is the widest month from then on.
-const site = useSite({ setUp: false, prepare: (dataDir, now) => generateDemoData(dataDir, { now, days: 30, perDay: 3 }) })
+const site = useSite({
+  setUp: false,
+  prepare: (dataDir, now) => generateDemoData(dataDir, { now, days: 30, perDay: 3 }),
+})
 let handoverId: number
 let month: string
 
@@ -172,5 +175,8 @@ test('the .docx 交接班记录 opens in LibreOffice with page numbers and signa
   for (const part of ['交班人', '接班人', '完整性锚点', '打印日期']) expect(last).toContain(part)
   // the date the services read when exporting (the suite's clock may pass midnight during the export)
   const printedOn = [before, after].map((t) => `打印日期：${formatDateCn(toSiteIso(t))}`)
-  expect(printedOn.some((p) => text.replace(/\s+/g, '').includes(p)), printedOn.join(' / ')).toBe(true)
+  expect(
+    printedOn.some((p) => text.replace(/\s+/g, '').includes(p)),
+    printedOn.join(' / '),
+  ).toBe(true)
 })

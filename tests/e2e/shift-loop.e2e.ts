@@ -7,7 +7,13 @@ import { LoginScreen, Shell, shot } from './pages'
 test.use({ viewport: { width: 1366, height: 768 } })
 
 const A = LEAD
-const B: SiteUser = { username: 'liqiang', displayName: '李强', role: 'engineer', password: 'Field#2026ok', phone: '13907550002' }
+const B: SiteUser = {
+  username: 'liqiang',
+  displayName: '李强',
+  role: 'engineer',
+  password: 'Field#2026ok',
+  phone: '13907550002',
+}
 let faults: number[] = []
 
 const site = useSite({

@@ -1,12 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { AssetDto } from '@shared/assets/contract'
-import type {
-  CategoryDto,
-  ServiceChannel,
-  ServiceLogDefaultsDto,
-  ServiceLogDto,
-} from '@shared/serviceLog/contract'
+import type { CategoryDto, ServiceChannel, ServiceLogDefaultsDto, ServiceLogDto } from '@shared/serviceLog/contract'
 import { api } from '@renderer/common/api'
 
 const LAST_KEY = 'serviceLog.lastUsed'

@@ -1,11 +1,5 @@
 import type { Db } from '../../db/connection'
-import type {
-  FaultCategory,
-  FaultEventDto,
-  FaultFormDto,
-  FaultQuery,
-  FaultSummaryDto,
-} from '@shared/faults/contract'
+import type { FaultCategory, FaultEventDto, FaultFormDto, FaultQuery, FaultSummaryDto } from '@shared/faults/contract'
 import type { Milestone, SlaLevel } from '@shared/faults/sla'
 import type { FaultStatus } from '@shared/faults/state'
 import { toIndexText, toMatchQuery } from '@shared/search/bigram'

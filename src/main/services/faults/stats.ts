@@ -1,9 +1,4 @@
-import {
-  FAULT_CATEGORIES,
-  type FaultQuery,
-  type FaultStatsDto,
-  type FaultSummaryDto,
-} from '@shared/faults/contract'
+import { FAULT_CATEGORIES, type FaultQuery, type FaultStatsDto, type FaultSummaryDto } from '@shared/faults/contract'
 import { isBreach, isLate, type MilestoneState } from '@shared/faults/milestones'
 import { parseIso } from '@shared/time/site-time'
 
