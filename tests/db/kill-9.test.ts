@@ -12,7 +12,9 @@ it('kill -9 during writes: every acknowledged id is there after reopening, and t
   await setUpSite(w)
   w.db.close()
   const keyFile = join(w.keyDir, 'seal.key')
-  const child = spawn(join('node_modules', '.bin', 'tsx'), ['tests/db/fixtures/writer.ts', w.dir, keyFile], {
+  // The writer itself is the child (node with tsx's loader), not a wrapper that would
+  // pass the signal on or leave the writer running after the wrapper died.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/db/fixtures/writer.ts', w.dir, keyFile], {
     stdio: ['ignore', 'pipe', 'inherit'],
   })
   const acked: number[] = []
@@ -30,6 +32,7 @@ it('kill -9 during writes: every acknowledged id is there after reopening, and t
       done()
     })
   })
+  expect(child.signalCode).toBe('SIGKILL')
   expect(acked.length).toBeGreaterThanOrEqual(300)
   const db = openDatabase(w.file)
   const ids = new Set(db.prepare('SELECT id FROM service_log').pluck().all() as number[])
