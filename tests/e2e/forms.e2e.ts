@@ -120,6 +120,7 @@ test('leaving the page with typed text in a form asks first, and 继续编辑 ke
   const ask = page.locator('.n-dialog', { hasText: '放弃未保存的运维记录？' })
   await expect(ask).toBeVisible()
   await ask.getByRole('button', { name: '继续编辑' }).click()
+  await expect(ask).toBeHidden()
   await expect(page).not.toHaveURL(/#\/faults$/)
   await expect(modal.getByPlaceholder('用户反映的问题或请求')).toHaveValue('还没保存的内容')
 
