@@ -195,6 +195,7 @@ test('a page form (站点设置) with unsaved text asks before the menu takes th
   const ask = page.locator('.n-dialog', { hasText: '放弃未保存的站点设置？' })
   await expect(ask).toBeVisible()
   await ask.getByRole('button', { name: '继续编辑' }).click()
+  await expect(ask).toBeHidden()
   await expect(page.locator('.page-head h1')).toContainText('站点设置')
   await expect(unit).toHaveValue('海南省人民检察院第一分院')
   await unit.fill('海南省人民检察院')
